@@ -1,0 +1,152 @@
+package org.ganbook.gan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import org.ganbook.loss.Loss;
+import org.ganbook.loss.ValueFunction;
+import org.ganbook.nn.Mode;
+import org.ganbook.nn.Sequential;
+import org.ganbook.optim.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Algorithm 1 of Goodfellow et al. (2014): minibatch stochastic gradient training of generative
+ * adversarial nets.
+ *
+ * <pre>
+ * for number of training iterations do
+ *   for k steps do
+ *     sample m noise samples z from p_z and m examples x from p_data
+ *     update D by ascending its stochastic gradient of V(D, G)
+ *   sample m noise samples z from p_z
+ *   update G by descending its stochastic gradient of log(1 - D(G(z)))   (or ascending log D(G(z)))
+ * </pre>
+ *
+ * D outputs a logit a, D(x) = sigmoid(a); the losses work from logits (see {@link ValueFunction}).
+ * The trainer owns the state of the random generator it trains with, so a seed gives the same
+ * history every time, in any thread, and a checkpoint resumes exactly.
+ */
+public final class Algorithm1 {
+  final Sequential generator;
+  final Sequential discriminator;
+  final Optimizer optimizerD;
+  final Optimizer optimizerG;
+  final GanConfig config;
+  private final Sampler pData;
+  private final Sampler pZ;
+  final History history = new History();
+  long iteration;
+  long[] randomState;
+  private int observeEvery;
+  private Consumer<Progress> observer;
+
+  public Algorithm1(Sequential generator, Sequential discriminator, Sampler pData, Sampler pZ,
+                    Optimizer optimizerD, Optimizer optimizerG, GanConfig config) {
+    this.generator = generator;
+    this.discriminator = discriminator;
+    this.pData = pData;
+    this.pZ = pZ;
+    this.optimizerD = optimizerD;
+    this.optimizerG = optimizerG;
+    this.config = config;
+    var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
+    this.randomState = new long[] {random.rootState(), random.nodeState()};
+  }
+
+  /** Calls {@code observer} after every {@code every} iterations and after the last one of each {@code train} call. */
+  public Algorithm1 observe(int every, Consumer<Progress> observer) {
+    if (every < 1) throw new IllegalArgumentException("observe every >= 1 iterations, got " + every);
+    this.observeEvery = every;
+    this.observer = observer;
+    return this;
+  }
+
+  /** Runs {@code iterations} more iterations of Algorithm 1 and returns the whole history. */
+  public History train(int iterations) {
+    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+    var random = Nd4j.getRandom();
+    long[] callerState = {random.rootState(), random.nodeState()};
+    random.setStates(randomState[0], randomState[1]);
+    long from = iteration;
+    long to = iteration + iterations;
+    long start = System.nanoTime();
+    try {
+      while (iteration < to) {
+        // A cooperative stop: the kernel's interrupt sets this flag; the networks stay consistent.
+        if (Thread.interrupted()) {
+          throw new CancellationException("training interrupted after iteration " + (iteration - 1)
+              + "; call train again to continue");
+        }
+        DiscriminatorStep d = null;
+        for (int step = 0; step < config.k(); step++) {
+          d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
+        }
+        double lossG = generatorStep(pZ.sample(config.m()));
+        history.append((int) iteration, d.loss, lossG, d.meanDx, d.meanDGz,
+            discriminator.gradientNorm(), generator.gradientNorm());
+        iteration++;
+        if (observer != null && (iteration % observeEvery == 0 || iteration == to)) {
+          observer.accept(new Progress(iteration - 1, from, to, (System.nanoTime() - start) / 1e9, history));
+        }
+      }
+    } finally {
+      randomState = new long[] {random.rootState(), random.nodeState()};
+      random.setStates(callerState[0], callerState[1]);
+    }
+    return history;
+  }
+
+  private record DiscriminatorStep(double loss, double meanDx, double meanDGz) {}
+
+  /** Update D by ascending its stochastic gradient of V(D, G) on m real and m generated examples. */
+  private DiscriminatorStep discriminatorStep(INDArray x, INDArray z) {
+    int m = config.m();
+    INDArray fake = generator.forward(z, Mode.TRAIN);
+    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
+    Loss loss = ValueFunction.discriminatorLoss(logits, m);
+    requireFinite(loss.value(), "D", "-V(D, G)");
+    discriminator.backward(loss.gradient());
+    optimizerD.step(discriminator.parameters());
+    INDArray d = Transforms.sigmoid(logits, true);
+    return new DiscriminatorStep(loss.value(),
+        d.get(NDArrayIndex.interval(0, m)).meanNumber().doubleValue(),
+        d.get(NDArrayIndex.interval(m, 2 * m)).meanNumber().doubleValue());
+  }
+
+  /** Update G by descending the gradient of its loss, which flows back through D into G. */
+  private double generatorStep(INDArray z) {
+    INDArray fake = generator.forward(z, Mode.TRAIN);
+    INDArray logits = discriminator.forward(fake, Mode.TRAIN);
+    Loss loss = config.generatorLoss().of(logits);
+    requireFinite(loss.value(), "G", config.generatorLoss().toString());
+    generator.backward(discriminator.backwardToInput(loss.gradient()));
+    optimizerG.step(generator.parameters());
+    return loss.value();
+  }
+
+  private void requireFinite(double value, String network, String loss) {
+    if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
+  }
+
+  public History history() { return history; }
+
+  /** Iterations completed so far. */
+  public long iteration() { return iteration; }
+
+  public Sequential generator() { return generator; }
+
+  public Sequential discriminator() { return discriminator; }
+
+  public GanConfig config() { return config; }
+
+  /** Writes everything needed to resume exactly (see {@link Checkpoint}). */
+  public void save(Path file) throws IOException { Checkpoint.save(this, file); }
+
+  /** Restores a checkpoint written by {@link #save} into this trainer, built with the same networks. */
+  public void restore(Path file) throws IOException { Checkpoint.restore(this, file); }
+}

@@ -1,0 +1,28 @@
+package org.ganbook.gan;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A distribution to draw minibatches from: p_data or p_z. Implementations draw from the calling
+ * thread's ND4J generator ({@code Nd4j.getRandom()}), whose state {@link Algorithm1} owns while it
+ * trains, so a seeded run repeats exactly and a checkpoint resumes exactly.
+ */
+@FunctionalInterface
+public interface Sampler {
+  /** m examples as the rows of a matrix. */
+  INDArray sample(int m);
+
+  /** Uniformly chosen rows (with replacement) of a data set, e.g. the 50,000 MNIST training images. */
+  static Sampler rowsOf(INDArray data) {
+    if (data.rank() != 2 || data.rows() < 1) {
+      throw new IllegalArgumentException("a data set must be a non-empty matrix [n, d], got " + java.util.Arrays.toString(data.shape()));
+    }
+    int n = (int) data.rows();
+    return m -> {
+      int[] rows = new int[m];
+      for (int i = 0; i < m; i++) rows[i] = Nd4j.getRandom().nextInt(n);
+      return data.getRows(rows);
+    };
+  }
+}

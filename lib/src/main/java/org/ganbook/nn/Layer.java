@@ -1,0 +1,30 @@
+package org.ganbook.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One stage of a network with a hand-written backward pass.
+ *
+ * <p>Backpropagation is written by hand rather than with SameDiff because it was measured faster
+ * on the paper's MNIST networks (a prototype on this project's 2-core machines: 29.8 ms against
+ * 41.8 ms per Algorithm 1 iteration, with 1.5-2.8 GB more memory for SameDiff; see bench/README.md): a hand-written pass can skip the gradients nobody needs
+ * (D's weights during the generator step, the gradient with respect to z) and run each GEMM into
+ * the parameter's own gradient buffer.
+ */
+public interface Layer {
+  /** Computes the output for a minibatch (rows are examples) and remembers what backward needs. */
+  INDArray forward(INDArray x, Mode mode);
+
+  /**
+   * Given dLoss/dOutput for the last forward, stores dLoss/dParameter in each parameter's
+   * gradient when {@code parameterGradients}, and returns dLoss/dInput when {@code inputGradient}
+   * (otherwise null).
+   */
+  INDArray backward(INDArray gradOutput, boolean parameterGradients, boolean inputGradient);
+
+  default List<Parameter> parameters() { return List.of(); }
+
+  /** Called by {@link Sequential} so that error messages name the layer, e.g. "D.h0". */
+  default void setName(String name) {}
+}

@@ -1,0 +1,83 @@
+package org.ganbook.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Every layer's backward pass against central finite differences, in double precision. */
+class LayerGradientTest {
+  private static DataType previous;
+
+  @BeforeAll static void useDoubles() {
+    previous = Nd4j.defaultFloatingPointType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+  }
+
+  @AfterAll static void restore() { Nd4j.setDefaultDataTypes(previous, previous); }
+
+  record Case(String name, Supplier<Layer> layer, long in) {
+    @Override public String toString() { return name; }
+  }
+
+  static Stream<Case> layers() {
+    return Stream.of(
+        new Case("Dense", () -> new Dense(4, 3, Init.uniform(0.5)), 4),
+        new Case("Maxout", () -> new Maxout(4, 3, 5, Init.uniform(0.5)), 4),
+        new Case("Relu", Relu::new, 4),
+        new Case("LeakyRelu", () -> new LeakyRelu(0.2), 4),
+        new Case("Sigmoid", Sigmoid::new, 4),
+        new Case("Tanh", Tanh::new, 4),
+        new Case("Softplus", Softplus::new, 4),
+        new Case("Dropout", () -> new Dropout(0.5), 4),
+        new Case("GaussianNoise", () -> new GaussianNoise(0.3), 4),
+        new Case("Sequential", () -> new Sequential("D",
+            new Dropout(0.8), new Maxout(4, 3, 2, Init.uniform(0.5)), new Dropout(0.5),
+            new Dense(3, 2, Init.glorot()), new Tanh(), new Dense(2, 1, Init.glorot())), 4));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("layers")
+  void backwardMatchesFiniteDifferences(Case c) {
+    Nd4j.getRandom().setSeed(1);
+    Layer layer = c.layer().get();
+    INDArray x = Nd4j.randn(DataType.DOUBLE, 5, c.in());
+    // The same random draws (dropout masks, noise) on every forward: reseed before each one.
+    Supplier<INDArray> forward = () -> {
+      Nd4j.getRandom().setSeed(7);
+      return layer.forward(x, Mode.TRAIN);
+    };
+    INDArray y = forward.get();
+    INDArray weights = Nd4j.randn(DataType.DOUBLE, y.shape());
+    Supplier<Double> loss = () -> forward.get().mul(weights).sumNumber().doubleValue();
+
+    forward.get();
+    INDArray dx = layer.backward(weights, true, true);
+    assertNotNull(dx);
+    List<INDArray> analytic = layer.parameters().stream().map(p -> p.gradient().dup()).toList();
+
+    GradientCheck.check(c.name() + " input", x, dx, loss);
+    for (int i = 0; i < analytic.size(); i++) {
+      Parameter p = layer.parameters().get(i);
+      GradientCheck.check(c.name() + " " + p.name(), p.value(), analytic.get(i), loss);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("layers")
+  void evaluationIsDeterministic(Case c) {
+    Nd4j.getRandom().setSeed(1);
+    Layer layer = c.layer().get();
+    INDArray x = Nd4j.randn(DataType.DOUBLE, 5, c.in());
+    assertEquals(layer.forward(x, Mode.EVAL), layer.forward(x, Mode.EVAL));
+  }
+}
