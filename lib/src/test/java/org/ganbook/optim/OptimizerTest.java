@@ -1,0 +1,79 @@
+package org.ganbook.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.ganbook.nn.Parameter;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class OptimizerTest {
+  private static Parameter parameter(double... values) { return new Parameter("w", Nd4j.createFromArray(values)); }
+
+  @Test void sgdWithMomentumByHand() {
+    Parameter w = parameter(1.0, -2.0);
+    var sgd = new Sgd(Schedule.constant(0.1), Schedule.constant(0.5));
+    w.gradient().assign(Nd4j.createFromArray(0.4, -1.0));
+    sgd.step(List.of(w));
+    // v = -0.1 g = (-0.04, 0.1); w = (0.96, -1.9)
+    assertArrayEquals(new double[] {0.96, -1.9}, w.value().toDoubleVector(), 1e-12);
+    w.gradient().assign(Nd4j.createFromArray(0.2, 0.0));
+    sgd.step(List.of(w));
+    // v = 0.5 (-0.04, 0.1) - 0.1 (0.2, 0) = (-0.04, 0.05); w = (0.92, -1.85)
+    assertArrayEquals(new double[] {0.92, -1.85}, w.value().toDoubleVector(), 1e-12);
+    assertEquals(2, sgd.updates());
+  }
+
+  @Test void adamByHand() {
+    Parameter w = parameter(1.0);
+    var adam = new Adam(Schedule.constant(0.01), 0.5, 0.999, 1e-8);
+    w.gradient().assign(Nd4j.createFromArray(2.0));
+    adam.step(List.of(w));
+    // First step: m_hat = g, v_hat = g^2, so the step is lr * g / |g| = 0.01.
+    assertEquals(0.99, w.value().getDouble(0), 1e-9);
+    w.gradient().assign(Nd4j.createFromArray(-1.0));
+    adam.step(List.of(w));
+    double m = 0.5 * (0.5 * 2) + 0.5 * -1, v = 0.999 * (0.001 * 4) + 0.001 * 1;
+    double expected = 0.99 - 0.01 * (m / (1 - 0.25)) / (Math.sqrt(v / (1 - 0.999 * 0.999)) + 1e-8);
+    assertEquals(expected, w.value().getDouble(0), 1e-9);
+  }
+
+  @Test void paperSchedules() {
+    Schedule lr = Schedule.exponentialDecay(0.1, 1.000004, 1e-6);
+    assertEquals(0.1, lr.at(0), 1e-15);
+    assertEquals(0.1 / Math.pow(1.000004, 100_000), lr.at(100_000), 1e-12);
+    assertEquals(1e-6, lr.at(10_000_000), 0); // the floor: 0.1 / 1.000004^1e7 is 4e-19
+    Schedule momentum = Schedule.linear(0.5, 0.7, 0, 1000);
+    assertEquals(0.5, momentum.at(0), 0);
+    assertEquals(0.6, momentum.at(500), 1e-12);
+    assertEquals(0.7, momentum.at(1000), 0);
+    assertEquals(0.7, momentum.at(5000), 0);
+  }
+
+  @Test void stateRoundTrips() {
+    Parameter w = parameter(1.0, 2.0);
+    var a = new Sgd(Schedule.constant(0.1), Schedule.constant(0.9));
+    w.gradient().assign(Nd4j.createFromArray(1.0, 1.0));
+    a.step(List.of(w));
+    var b = new Sgd(Schedule.constant(0.1), Schedule.constant(0.9));
+    b.restore(a.state());
+    Parameter w2 = parameter(w.value().toDoubleVector());
+    w2.gradient().assign(w.gradient());
+    a.step(List.of(w));
+    b.step(List.of(w2));
+    assertArrayEquals(w.value().toDoubleVector(), w2.value().toDoubleVector(), 0);
+    assertEquals(a.updates(), b.updates());
+  }
+
+  @Test void refusesBadHyperParameters() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new Sgd(0));
+    assertTrue(e.getMessage().contains("learning rate must be > 0"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Sgd(-0.1));
+    assertThrows(IllegalArgumentException.class, () -> new Adam(Double.NaN, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> new Adam(0.001, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> Schedule.exponentialDecay(0.1, 0.9, 0));
+  }
+}
