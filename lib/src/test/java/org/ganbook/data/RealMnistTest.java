@@ -36,5 +36,7 @@ class RealMnistTest {
         assertEquals(10_000, splits.validation().size());
         assertEquals(train.images().getRow(50_000), splits.validation().images().getRow(0));
         assertEquals(train.labels()[59_999], splits.validation().labels()[9_999]);
+        assertEquals(1_000, splits.parzenValidation().size());
+        assertEquals(train.images().getRow(50_999), splits.parzenValidation().images().getRow(999));
     }
 }
