@@ -12,6 +12,7 @@ import java.util.zip.ZipException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The IDX format of the MNIST files (LeCun's page): a big-endian magic number whose third byte is
@@ -38,8 +39,7 @@ final class Idx {
         checkLength(file, bytes.length, 16, (long) n * r * c, n + " images of " + r + "x" + c);
         // One bulk copy into ND4J; BYTE -> UBYTE reinterprets the sign bit (200 stays 200), then
         // a single cast and scale, instead of a Java loop over 47 million pixels.
-        var pixels = Nd4j.createFromArray(bytes).get(
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(16, bytes.length));
+        var pixels = Nd4j.createFromArray(bytes).get(NDArrayIndex.interval(16, bytes.length));
         return pixels.castTo(DataType.UBYTE).castTo(DataType.FLOAT).divi(255f).reshape('c', n, (long) r * c);
     }
 
