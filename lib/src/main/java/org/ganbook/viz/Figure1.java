@@ -61,6 +61,7 @@ public final class Figure1 {
     XYChart chart = Theme.xyChart(title, "x", null, width, height);
     XYStyler st = chart.getStyler();
     st.setPlotGridLinesVisible(false);
+    st.setYAxisTickMarkSpacingHint(30); // room for 0, 0.5, 1 on a short panel
     double[] x = s.x();
     double xMin = min(x), xMax = max(x);
     double top = 0;
@@ -100,8 +101,9 @@ public final class Figure1 {
       st.setAnnotationTextFont(Theme.AXIS_TITLE_FONT);
       st.setAnnotationTextFontColor(Color.BLACK);
     }
-    if (s.pData() != null) Theme.curve(chart, "p_data", x, s.pData(), Theme.P_DATA, Theme.Line.DOTTED);
+    // p_data's dots on top of p_g's line: where G has matched the data, both stay visible.
     if (s.pG() != null) Theme.curve(chart, "p_g", x, s.pG(), Theme.P_G, Theme.Line.SOLID);
+    if (s.pData() != null) Theme.curve(chart, "p_data", x, s.pData(), Theme.P_DATA, Theme.Line.DOTTED);
     if (s.d() != null) Theme.curve(chart, "D(x)", x, s.d(), Theme.D, Theme.Line.DASHED);
     st.setXAxisMin(xMin);
     st.setXAxisMax(xMax);

@@ -66,7 +66,7 @@ public final class Theme {
   static final BasicStroke DASHED =
       new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
   static final BasicStroke DOTTED =
-      new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.1f, 5f}, 0f);
+      new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 4.5f}, 0f);
   static final BasicStroke THIN = new BasicStroke(1f);
 
   /** How a curve is drawn: solid, dashed (D) or dotted (p_data in Figure 1). */
@@ -209,6 +209,7 @@ public final class Theme {
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(colour);
     s.setLineStyle(line.stroke);
+    Dashes.register(s, x, y, line);
     roundTicks(chart);
     return s;
   }
@@ -230,10 +231,12 @@ public final class Theme {
     double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY;
     double yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
     for (XYSeries s : chart.getSeriesMap().values()) {
-      for (double v : s.getXData()) {
+      if (!s.isEnabled()) continue;
+      double[][] xy = Dashes.original(s);
+      for (double v : xy[0]) {
         if (Double.isFinite(v)) { xLo = Math.min(xLo, v); xHi = Math.max(xHi, v); }
       }
-      for (double v : s.getYData()) {
+      for (double v : xy[1]) {
         if (Double.isFinite(v)) { yLo = Math.min(yLo, v); yHi = Math.max(yHi, v); }
       }
     }
@@ -244,6 +247,7 @@ public final class Theme {
     if (st.getYAxisMax() != null) yHi = st.getYAxisMax();
     if (xLo <= xHi) st.setXAxisDecimalPattern(decimalPattern(xLo, xHi));
     if (yLo <= yHi) st.setYAxisDecimalPattern(decimalPattern(yLo, yHi));
+    if (xLo < xHi && yLo < yHi) Dashes.apply(chart, xLo, xHi, yLo, yHi);
     roundXTicks(chart);
   }
 
