@@ -28,13 +28,18 @@ final class Arrows {
    * of the arrow).
    */
   void add(double x0, double y0, double x1, double y1, double head) {
-    double u = (x1 - x0) / xSpan * aspect, v = (y1 - y0) / ySpan;
-    double len = Math.hypot(u, v);
     put(x0, y0);
     put(x1, y1);
     put(Double.NaN, Double.NaN);
+    addHead(x0, y0, x1, y1, Math.min(head, 0.6 * length(x0, y0, x1, y1)));
+  }
+
+  /** Only the head of the arrow from (x0, y0) to (x1, y1), {@code head} plot heights long. */
+  void addHead(double x0, double y0, double x1, double y1, double head) {
+    double u = (x1 - x0) / xSpan * aspect, v = (y1 - y0) / ySpan;
+    double len = Math.hypot(u, v);
     if (len > 0) {
-      double h = Math.min(head, 0.6 * len);
+      double h = head;
       double ux = u / len, uy = v / len;
       double c = Math.cos(Math.toRadians(25)), s = Math.sin(Math.toRadians(25));
       double ax = -(ux * c - uy * s) * h, ay = -(ux * s + uy * c) * h;

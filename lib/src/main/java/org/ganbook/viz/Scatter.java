@@ -49,7 +49,7 @@ public final class Scatter {
       ser.setLabel("G(z) (p_g)");
     }
     if (m != null) {
-      XYSeries ser = Theme.points(chart, "modes", m[0], m[1], Theme.MODE, SeriesMarkers.CROSS);
+      XYSeries ser = Theme.points(chart, "modes", m[0], m[1], Theme.MODE, Theme.MODE_CROSS);
       ser.setLabel("modes");
     }
     XYStyler st = chart.getStyler();

@@ -50,6 +50,20 @@ public final class Theme {
     new Color(0xBC, 0xBD, 0x22), // olive
   };
 
+  /**
+   * A bold x of fixed size for modes and targets: XChart's cross scales with the (small) sample
+   * marker size and vanishes among thousands of samples.
+   */
+  public static final Marker MODE_CROSS = new Marker() {
+    @Override
+    public void paint(java.awt.Graphics2D g, double x, double y, int markerSize) {
+      double h = 6;
+      g.setStroke(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.draw(new java.awt.geom.Line2D.Double(x - h, y - h, x + h, y + h));
+      g.draw(new java.awt.geom.Line2D.Double(x - h, y + h, x + h, y - h));
+    }
+  };
+
   /** Default size: wide enough for a notebook cell, small enough for half a PDF page. */
   public static final int WIDTH = 640;
 

@@ -61,7 +61,10 @@ public final class VectorField {
     return chart;
   }
 
-  /** A path (x[t], y[t]) drawn over the field in the next palette colour, its start marked by a dot. */
+  /**
+   * A path (x[t], y[t]) drawn over the field in the next palette colour, its start marked by a dot
+   * and its end by an arrowhead.
+   */
   public static XYSeries addTrajectory(XYChart chart, String name, double[] x, double[] y) {
     int paths = (int) chart.getSeriesMap().keySet().stream().filter(n -> n.startsWith("start of ")).count();
     return addTrajectory(chart, name, x, y, Theme.palette(paths));
@@ -74,6 +77,22 @@ public final class VectorField {
     XYSeries start = Theme.points(chart, "start of " + name, new double[] {x[0]}, new double[] {y[0]}, colour, SeriesMarkers.CIRCLE);
     start.setShowInLegend(false);
     chart.getStyler().setMarkerSize(9);
+    int n = x.length;
+    if (n >= 2) {
+      var st = chart.getStyler();
+      double xSpan = st.getXAxisMin() != null && st.getXAxisMax() != null
+          ? st.getXAxisMax() - st.getXAxisMin() : Figure1.max(x) - Figure1.min(x);
+      double ySpan = st.getYAxisMin() != null && st.getYAxisMax() != null
+          ? st.getYAxisMax() - st.getYAxisMin() : Figure1.max(y) - Figure1.min(y);
+      if (!(xSpan > 0)) xSpan = 1;
+      if (!(ySpan > 0)) ySpan = 1;
+      var head = new Arrows(1, xSpan, ySpan, 1.0);
+      head.addHead(x[n - 2], y[n - 2], x[n - 1], y[n - 1], 0.035);
+      if (head.x().length > 0) {
+        XYSeries h = Theme.curve(chart, "end of " + name, head.x(), head.y(), colour, Theme.Line.SOLID);
+        h.setShowInLegend(false);
+      }
+    }
     return path;
   }
 
