@@ -15,7 +15,7 @@ import org.knowm.xchart.XYSeries;
 
 class Figure1Test {
 
-  static { Pngs.class.getName(); }
+  static { Pngs.headless(); }
 
   @TempDir Path tmp;
 

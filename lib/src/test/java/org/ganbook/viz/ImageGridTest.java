@@ -18,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class ImageGridTest {
 
-  static { Pngs.class.getName(); }
+  static { Pngs.headless(); }
 
   @TempDir Path tmp;
 

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
 
 class LineChartsTest {
 
-  static { Pngs.class.getName(); }
+  static { Pngs.headless(); }
 
   @TempDir Path tmp;
 

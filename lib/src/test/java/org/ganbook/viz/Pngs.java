@@ -16,12 +16,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /** Test helpers: save, decode and look into PNGs. */
 final class Pngs {
 
-  static {
-    // Charts render without a display, as in the Jupyter kernel and CI.
+  private Pngs() {}
+
+  /** Charts render without a display, as in the Jupyter kernel and CI: call before any AWT use. */
+  static void headless() {
     System.setProperty("java.awt.headless", "true");
   }
-
-  private Pngs() {}
 
   /**
    * Where sample PNGs go: {@code -Dganbook.viz.out=DIR} keeps them for a person to look at;

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class ScatterHeatmapTest {
 
-  static { Pngs.class.getName(); }
+  static { Pngs.headless(); }
 
   @TempDir Path tmp;
 

@@ -14,7 +14,7 @@ import org.knowm.xchart.XYSeries;
 
 class VectorFieldTest {
 
-  static { Pngs.class.getName(); }
+  static { Pngs.headless(); }
 
   @TempDir Path tmp;
 
