@@ -181,6 +181,7 @@ public final class Theme {
     s.setLegendPosition(LegendPosition.OutsideS);
     s.setLegendLayout(LegendLayout.Horizontal);
     s.setLegendSeriesLineLength(28);
+    s.setLegendPadding(14);
     s.setChartPadding(12);
     s.setPlotMargin(6);
     s.setPlotContentSize(0.96);
@@ -215,9 +216,14 @@ public final class Theme {
     return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
   }
 
-  /** Adds a curve: a line without markers. */
+  /**
+   * Adds a curve: a line without markers. Infinite values (log 0 at the ends of log(1 - D)) leave a
+   * gap instead of stretching the axis to infinity.
+   */
   public static XYSeries curve(XYChart chart, String name, double[] x, double[] y, Color colour, Line line) {
     checkLengths(name, x, y);
+    x = finiteOrNaN(x);
+    y = finiteOrNaN(y);
     XYSeries s = chart.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
     s.setMarker(SeriesMarkers.NONE);
@@ -289,6 +295,17 @@ public final class Theme {
     h.setEnabled(false);
     h.setShowInLegend(false);
     h.setMarker(SeriesMarkers.NONE);
+  }
+
+  private static double[] finiteOrNaN(double[] a) {
+    double[] out = null;
+    for (int i = 0; i < a.length; i++) {
+      if (Double.isInfinite(a[i])) {
+        if (out == null) out = a.clone();
+        out[i] = Double.NaN;
+      }
+    }
+    return out == null ? a : out;
   }
 
   static void checkLengths(String name, double[] x, double[] y) {

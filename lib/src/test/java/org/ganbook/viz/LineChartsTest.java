@@ -117,6 +117,25 @@ class LineChartsTest {
   }
 
   @Test
+  void saturatingAndNonSaturatingLossesWithInfiniteEnds() throws Exception {
+    int n = 201;
+    double[] d = new double[n];
+    var ys = new LinkedHashMap<String, double[]>();
+    double[] sat = new double[n], nonSat = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = i / (n - 1.0);
+      sat[i] = Math.log(1 - d[i]); // -Infinity at D(G(z)) = 1
+      nonSat[i] = -Math.log(d[i]); // +Infinity at D(G(z)) = 0
+    }
+    ys.put("log(1 − D(G(z)))  (saturating)", sat);
+    ys.put("−log D(G(z))  (non-saturating)", nonSat);
+    XYChart chart = LineCharts.lines("The generator's two losses", "D(G(z))", "loss", d, ys);
+    assertTrue(Double.isNaN(chart.getSeriesMap().get("−log D(G(z))  (non-saturating)").getYData()[0]));
+    assertEquals(-Math.log(0.5), chart.getSeriesMap().get("−log D(G(z))  (non-saturating)").getYData()[100], 1e-12);
+    Pngs.roundTrip(chart, Pngs.dir(tmp).resolve("lines-generator-losses.png"));
+  }
+
+  @Test
   void linesGiveThePapersSymbolsTheirColours() {
     double[] x = {0, 0.5, 1};
     var ys = new LinkedHashMap<String, double[]>();
