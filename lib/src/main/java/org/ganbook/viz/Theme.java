@@ -283,14 +283,17 @@ public final class Theme {
   static void roundXTicks(XYChart chart) {
     chart.removeSeries(TICK_HELPER);
     double y = Double.NaN;
-    double[] xs = chart.getSeriesMap().values().stream()
-        .flatMapToDouble(s -> java.util.Arrays.stream(s.getXData())).filter(Double::isFinite)
-        .sorted().distinct().limit(3).toArray();
+    // The three smallest distinct x values, in one pass (histories have 10^5 points per series).
+    double a = Double.POSITIVE_INFINITY, b = a, c = a;
     for (XYSeries s : chart.getSeriesMap().values()) {
+      for (double v : s.getXData()) {
+        if (!Double.isFinite(v) || v == a || v == b || v == c) continue;
+        if (v < a) { c = b; b = a; a = v; } else if (v < b) { c = b; b = v; } else if (v < c) { c = v; }
+      }
       for (double v : s.getYData()) if (Double.isNaN(y) && Double.isFinite(v)) y = v;
     }
-    if (xs.length < 3 || Double.isNaN(y)) return;
-    double first = xs[0], second = xs[1];
+    if (c == Double.POSITIVE_INFINITY || Double.isNaN(y)) return;
+    double first = a, second = b;
     XYSeries h = chart.addSeries(TICK_HELPER, new double[] {first + 0.5 * (second - first)}, new double[] {y});
     h.setEnabled(false);
     h.setShowInLegend(false);

@@ -69,6 +69,16 @@ class LineChartsTest {
   }
 
   @Test
+  void aLongHistoryDrawsQuickly() {
+    Table t = history(30_000);
+    long start = System.nanoTime();
+    BufferedImage img = Charts.toImage(LineCharts.history(t, 500, "loss_D", "loss_G", "mean_D_x", "mean_D_G_z"));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 10, "30,000 iterations x 4 columns took " + seconds + " s");
+    assertTrue(Pngs.count(img, Theme.D, 0) > 100);
+  }
+
+  @Test
   void historyWithoutNamesDrawsEveryNumericColumn() {
     Table t = history(10);
     t.addColumns(StringColumn.create("note", 10));
