@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
  * mean of D(x) on real and of D(G(z)) on generated examples, and each network's gradient norm.
  */
 public final class History {
-  public static final String[] COLUMNS = {"loss_D", "loss_G", "D_x", "D_G_z", "grad_norm_D", "grad_norm_G"};
+  public static final String[] COLUMNS = {"loss_D", "loss_G", "mean_D_x", "mean_D_G_z", "grad_norm_D", "grad_norm_G"};
 
   private final Table table;
 
@@ -28,7 +28,7 @@ public final class History {
 
   public int size() { return table.rowCount(); }
 
-  /** The most recent value of a column, e.g. {@code last("D_G_z")}. */
+  /** The most recent value of a column, e.g. {@code last("mean_D_G_z")}. */
   public double last(String column) {
     if (size() == 0) throw new IllegalStateException("no iterations yet");
     return table.doubleColumn(column).getDouble(size() - 1);

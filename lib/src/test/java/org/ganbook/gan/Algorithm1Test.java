@@ -74,8 +74,8 @@ class Algorithm1Test {
     assertTrue(before > 0.6, "an untrained G is far from p_data: JSD " + before);
     assertTrue(after < 0.05, "JSD(p_data, p_g) after 2000 iterations: " + after);
     // At the equilibrium D cannot tell: D(x) ~ D(G(z)) ~ 1/2.
-    double dx = java.util.Arrays.stream(gan.history().column("D_x")).skip(1900).average().orElseThrow();
-    double dgz = java.util.Arrays.stream(gan.history().column("D_G_z")).skip(1900).average().orElseThrow();
+    double dx = java.util.Arrays.stream(gan.history().column("mean_D_x")).skip(1900).average().orElseThrow();
+    double dgz = java.util.Arrays.stream(gan.history().column("mean_D_G_z")).skip(1900).average().orElseThrow();
     assertEquals(0.5, dx, 0.1);
     assertEquals(0.5, dgz, 0.1);
   }
