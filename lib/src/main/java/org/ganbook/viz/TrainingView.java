@@ -120,7 +120,6 @@ public final class TrainingView {
       chart.getStyler().setYAxisMin(0.0);
       chart.getStyler().setYAxisMax(1.0);
     }
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
     return chart;
   }
 
