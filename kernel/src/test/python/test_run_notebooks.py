@@ -16,7 +16,7 @@ FIXTURES = ROOT / "kernel" / "src" / "test" / "notebooks"
 
 
 def harness(*args):
-    done = subprocess.run([sys.executable, str(HARNESS), *args], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, str(HARNESS), *args], capture_output=True, text=True, timeout=900)
     return done.returncode, done.stdout + done.stderr
 
 
