@@ -30,6 +30,7 @@ public final class Maxout implements Layer {
     this.affine = new Dense(name, in, (long) units * pieces, init);
   }
 
+  public long in() { return affine.in(); }
   public int units() { return units; }
   public int pieces() { return pieces; }
 
