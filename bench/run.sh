@@ -58,7 +58,7 @@ echo "load before: $load_before"
 java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
   --warmup "$warmup" --iterations "$iterations" "${java_extra[@]}" > "$log/java.txt" 2>&1 \
   || { cat "$log/java.txt"; exit 1; }
-grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ' "$log/java.txt"
+grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' "$log/java.txt"
 /usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$iterations" --threads 2 > "$log/torch.txt" 2>&1 \
   || { cat "$log/torch.txt"; exit 1; }
 grep -v '^RESULT' "$log/torch.txt"
@@ -112,7 +112,7 @@ $summary
 
 ## Output
 \`\`\`
-$(cat "$log/java.txt" "$log/torch.txt" | grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ')
+$(cat "$log/java.txt" "$log/torch.txt" | grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op')
 \`\`\`
 EOF
 rm -r "$log"

@@ -47,6 +47,19 @@ public final class IterationBenchmark {
     Stats nd4j = time(warmup, iterations, () -> gan.train(1));
     report("nd4j", "ND4J, hand-written backprop (ganbook-lib)", nd4j);
     if (!Double.isFinite(gan.history().last("loss_D"))) throw new IllegalStateException("the benchmark diverged");
+    System.out.printf(Locale.ROOT, "%-44s %8.0f MB%n", "peak resident memory of the JVM", peakRssMb());
+    System.out.printf(Locale.ROOT, "RESULT nd4j_rss_mb=%.0f%n", peakRssMb());
+
+    if (samediff) {
+      Nd4j.getRandom().setSeed(1);
+      var sd = new SameDiffIteration(PaperMnist.generator(data), PaperMnist.discriminator(), data, M);
+      if (!sd.sharesWeights()) throw new IllegalStateException("SameDiff's two graphs do not share D's weights");
+      Stats sameDiff = time(warmup, iterations, sd::iteration);
+      report("samediff", "ND4J, SameDiff autodiff", sameDiff);
+      System.out.printf(Locale.ROOT, "%-44s %8.0f MB%n", "peak resident memory after SameDiff", peakRssMb());
+      System.out.printf(Locale.ROOT, "RESULT samediff_rss_mb=%.0f%n", peakRssMb());
+    }
+
 
     double flops = gemms.flops();
     double squareGflops = squareGemmGflops(2048);
@@ -61,6 +74,18 @@ public final class IterationBenchmark {
     System.out.printf(Locale.ROOT, "RESULT bound_ms=%.2f%n", flops / squareGflops / 1e6);
     System.out.printf(Locale.ROOT, "RESULT shapes_ms=%.2f%n", shapes.median());
     System.out.printf(Locale.ROOT, "RESULT java_version=%s%n", System.getProperty("java.version"));
+  }
+
+  /** The process's peak resident set (VmHWM), or NaN where /proc is not there. */
+  static double peakRssMb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux: leave it out
+    }
+    return Double.NaN;
   }
 
   /** Median, 10th and 90th percentile of per-call times in milliseconds. */
