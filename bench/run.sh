@@ -2,8 +2,10 @@
 # One Algorithm 1 iteration (k = 1, m = 100) of the paper's MNIST networks: ganbook on ND4J against
 # PyTorch on the same CPU in the same run, and against the float32 GEMM bound. See bench/README.md.
 #
-# usage: bench/run.sh [--warmup N] [--iterations N] [--samediff]
-#   (the options go to both benchmarks, except --samediff, which adds the SameDiff variant to Java's)
+# usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff]
+#   N timed iterations of each benchmark in all, in R rounds that alternate Java and PyTorch (so that
+#   both see the same load from other work on the machine), each round after N warm-up iterations;
+#   --samediff adds the SameDiff variant of the iteration to Java's rounds.
 # Writes bench/results/<date>-<cpu>.md. Installs python3-torch and OpenMP OpenBLAS with apt-get
 # (as root or through sudo) when they are missing, and selects that OpenBLAS for libblas.so.3.
 set -euo pipefail
@@ -13,13 +15,15 @@ command_line="bench/run.sh${*:+ $*}"
 
 warmup=20
 iterations=200
+rounds=4
 java_extra=()
 while (($#)); do
   case "$1" in
     --warmup) warmup=$2; shift 2 ;;
     --iterations) iterations=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --samediff) java_extra+=(--samediff); shift ;;
-    *) echo "unknown option $1; usage: bench/run.sh [--warmup N] [--iterations N] [--samediff]" >&2; exit 2 ;;
+    *) echo "unknown option $1; usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff]" >&2; exit 2 ;;
   esac
 done
 
@@ -55,17 +59,36 @@ source environment/cpu-env.sh
 log=$(mktemp -d)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load before: $load_before"
-java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
-  --warmup "$warmup" --iterations "$iterations" "${java_extra[@]}" > "$log/java.txt" 2>&1 \
-  || { cat "$log/java.txt"; exit 1; }
-grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' "$log/java.txt"
-/usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$iterations" --threads 2 > "$log/torch.txt" 2>&1 \
-  || { cat "$log/torch.txt"; exit 1; }
-grep -v '^RESULT' "$log/torch.txt"
+per_round=$(( (iterations + rounds - 1) / rounds ))
+for round in $(seq 1 "$rounds"); do
+  gemm=(); [ "$round" -gt 1 ] && gemm=(--no-gemm)
+  echo "round $round of $rounds: $per_round iterations each (load $(cut -d' ' -f1 /proc/loadavg))"
+  java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
+    --warmup "$warmup" --iterations "$per_round" "${java_extra[@]}" "${gemm[@]}" > "$log/java$round.txt" 2>&1 \
+    || { cat "$log/java$round.txt"; exit 1; }
+  grep -v -e '^RESULT' -e '^SAMPLES' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' "$log/java$round.txt" | sed 's/^/  /'
+  /usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$per_round" --threads 2 "${gemm[@]}" > "$log/torch$round.txt" 2>&1 \
+    || { cat "$log/torch$round.txt"; exit 1; }
+  grep -v -e '^RESULT' -e '^SAMPLES' "$log/torch$round.txt" | sed 's/^/  /'
+done
+cat "$log"/java[0-9]*.txt > "$log/java.txt"
+cat "$log"/torch[0-9]*.txt > "$log/torch.txt"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load after: $load_after"
 
-result() { grep -h "^RESULT $1=" "$log/java.txt" "$log/torch.txt" | tail -1 | cut -d= -f2-; }
+# The median, p10 and p90 of every round's iterations together, as RESULT lines like the benchmarks' own.
+cat "$log/java.txt" "$log/torch.txt" | /usr/bin/python3 -c '
+import sys, statistics
+pooled = {}
+for line in sys.stdin:
+    if line.startswith("SAMPLES "):
+        key, *ms = line.split()[1:]
+        pooled.setdefault(key, []).extend(map(float, ms))
+for key, ms in pooled.items():
+    q = statistics.quantiles(ms, n=10, method="inclusive")
+    print(f"RESULT {key}_ms={statistics.median(ms):.2f}\nRESULT {key}_p10={q[0]:.2f}\nRESULT {key}_p90={q[-1]:.2f}\nRESULT {key}_n={len(ms)}")
+' > "$log/pooled.txt"
+result() { grep -h "^RESULT $1=" "$log/java.txt" "$log/torch.txt" "$log/pooled.txt" | tail -1 | cut -d= -f2-; }
 nd4j=$(result nd4j_ms); torch=$(result torch_ms); bound=$(result bound_ms)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict=$(awk -v n="$nd4j" -v t="$torch" 'BEGIN { print (n <= 1.25 * t) ? "met" : "not met" }')
@@ -99,7 +122,7 @@ file="bench/results/$(date +%F)-$slug-${cores}c.md"
 cat > "$file" <<EOF
 # One Algorithm 1 iteration, $(date +%F)
 
-Command: \`$command_line\` (warm-up $warmup, then $iterations timed iterations of each; k = 1, m = 100)
+Command: \`$command_line\` (k = 1, m = 100; $rounds rounds alternating ND4J and PyTorch, each a fresh process with $warmup warm-up iterations then $per_round timed ones: $(result nd4j_n) timed iterations of each in all)
 
 $summary
 
@@ -107,12 +130,12 @@ $summary
 - CPU: $cpu, $cores cores ($(lscpu | awk -F: '/^Thread\(s\) per core/ {gsub(/ /, "", $2); print $2}') thread(s) per core), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory; $(uname -sr)
 - Load average (1, 5, 15 min): $load_before before, $load_after after
 - Java $(result java_version); ND4J $nd4j_version (nd4j-native linux-x86_64, bundled OpenBLAS 0.3.19); OMP_WAIT_POLICY=$OMP_WAIT_POLICY, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
-- PyTorch $(result torch_version) (Debian python3-torch, /usr/bin/python3 $(/usr/bin/python3 -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s
+- PyTorch $(result torch_version) (Debian python3-torch, /usr/bin/python3 $(/usr/bin/python3 -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s (best of 10)
 - ganbook commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- lib bench || echo " (with uncommitted changes)")
 
 ## Output
 \`\`\`
-$(cat "$log/java.txt" "$log/torch.txt" | grep -v -e '^RESULT' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op')
+$(for r in $(seq 1 "$rounds"); do echo "round $r"; cat "$log/java$r.txt" "$log/torch$r.txt" | grep -v -e '^RESULT' -e '^SAMPLES' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' | sed 's/^/  /'; done)
 \`\`\`
 EOF
 rm -r "$log"
