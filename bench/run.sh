@@ -87,7 +87,15 @@ for line in sys.stdin:
 for key, ms in pooled.items():
     q = statistics.quantiles(ms, n=10, method="inclusive")
     print(f"RESULT {key}_ms={statistics.median(ms):.2f}\nRESULT {key}_p10={q[0]:.2f}\nRESULT {key}_p90={q[-1]:.2f}\nRESULT {key}_n={len(ms)}")
-' > "$log/pooled.txt"
+# CPU time per iteration: the mean over the rounds (each round has as many iterations).
+cpu = {}
+for line in open(sys.argv[1]).read().splitlines():
+    if line.startswith("RESULT ") and "_cpu_ms=" in line:
+        key, value = line[len("RESULT "):].split("=")
+        cpu.setdefault(key, []).append(float(value))
+for key, values in cpu.items():
+    print(f"RESULT {key}_mean={statistics.mean(values):.2f}")
+' <(cat "$log/java.txt" "$log/torch.txt") > "$log/pooled.txt"
 result() { grep -h "^RESULT $1=" "$log/java.txt" "$log/torch.txt" "$log/pooled.txt" | tail -1 | cut -d= -f2-; }
 nd4j=$(result nd4j_ms); torch=$(result torch_ms); bound=$(result bound_ms)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -95,19 +103,20 @@ verdict=$(awk -v n="$nd4j" -v t="$torch" 'BEGIN { print (n <= 1.25 * t) ? "met" 
 
 samediff_row=""
 if [ -n "$(result samediff_ms)" ]; then
-  samediff_row="| ND4J SameDiff (same iteration) | $(result samediff_ms) | $(result samediff_p10) | $(result samediff_p90) |
+  samediff_row="| ND4J SameDiff (same iteration) | $(result samediff_ms) | $(result samediff_p10) | $(result samediff_p90) | $(result samediff_cpu_ms_mean) |
 "
 fi
 nd4j_version=$(grep -o 'nd4j-api-[^/:]*\.jar' bench/target/classpath.txt | head -1 | sed 's/^nd4j-api-//; s/\.jar$//')
 summary=$(cat <<EOF
-| | median ms | p10 | p90 |
-|---|---:|---:|---:|
-| ganbook on ND4J (hand-written backprop) | $nd4j | $(result nd4j_p10) | $(result nd4j_p90) |
-$samediff_row| PyTorch $(result torch_version), 2 threads | $torch | $(result torch_p10) | $(result torch_p90) |
-| GEMM bound: $(result gemm_gflop) GFLOP / $(result gemm_gflops) GFLOP/s | $bound | | |
-| the iteration's own GEMMs on ND4J, back to back | $(result shapes_ms) | | |
+| | median ms | p10 | p90 | CPU ms (all threads) |
+|---|---:|---:|---:|---:|
+| ganbook on ND4J (hand-written backprop) | $nd4j | $(result nd4j_p10) | $(result nd4j_p90) | $(result nd4j_cpu_ms_mean) |
+$samediff_row| PyTorch $(result torch_version), 2 threads | $torch | $(result torch_p10) | $(result torch_p90) | $(result torch_cpu_ms_mean) |
+| GEMM bound: $(result gemm_gflop) GFLOP / $(result gemm_gflops) GFLOP/s | $bound | | | |
+| the iteration's own GEMMs on ND4J, back to back | $(result shapes_ms) | | | |
 
 - ND4J / PyTorch time: **$(ratio "$nd4j" "$torch")** (ND4J's speed is $(ratio "$torch" "$nd4j")x PyTorch's; target: time <= 1.25, i.e. speed >= 0.8x: $verdict)
+- ND4J / PyTorch CPU time: $(ratio "$(result nd4j_cpu_ms_mean)" "$(result torch_cpu_ms_mean)") (CPU time of all threads, spin-waiting included: a second view, no substitute for a quiet machine)
 - ND4J / GEMM bound: $(ratio "$nd4j" "$bound"); PyTorch / GEMM bound: $(ratio "$torch" "$bound")
 EOF
 )

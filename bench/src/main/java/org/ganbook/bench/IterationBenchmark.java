@@ -93,11 +93,11 @@ public final class IterationBenchmark {
   }
 
   /** Median, 10th and 90th percentile of per-call times in milliseconds. */
-  record Stats(double median, double p10, double p90, int n, double[] samples) {
-    static Stats of(double[] ms) {
+  record Stats(double median, double p10, double p90, int n, double[] samples, double cpuMs) {
+    static Stats of(double[] ms, double cpuMs) {
       double[] s = ms.clone();
       Arrays.sort(s);
-      return new Stats(percentile(s, 50), percentile(s, 10), percentile(s, 90), s.length, ms);
+      return new Stats(percentile(s, 50), percentile(s, 10), percentile(s, 90), s.length, ms, cpuMs);
     }
 
     private static double percentile(double[] sorted, double p) {
@@ -108,19 +108,27 @@ public final class IterationBenchmark {
     }
   }
 
+  /**
+   * Wall-clock times of each call, and the process's CPU time per call (all threads, native ones
+   * included), which other work on a shared machine disturbs far less than the wall clock.
+   */
   static Stats time(int warmup, int n, Runnable body) {
     for (int i = 0; i < warmup; i++) body.run();
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double[] ms = new double[n];
+    long cpuStart = os.getProcessCpuTime();
     for (int i = 0; i < n; i++) {
       long start = System.nanoTime();
       body.run();
       ms[i] = (System.nanoTime() - start) / 1e6;
     }
-    return Stats.of(ms);
+    return Stats.of(ms, (os.getProcessCpuTime() - cpuStart) / 1e6 / n);
   }
 
   private static void report(String key, String label, Stats s) {
-    System.out.printf(Locale.ROOT, "%-44s %8.2f ms median (p10 %.2f, p90 %.2f, n = %d)%n", label, s.median(), s.p10(), s.p90(), s.n());
+    System.out.printf(Locale.ROOT, "%-44s %8.2f ms median (p10 %.2f, p90 %.2f, n = %d); CPU time %.2f ms%n",
+        label, s.median(), s.p10(), s.p90(), s.n(), s.cpuMs());
+    System.out.printf(Locale.ROOT, "RESULT %s_cpu_ms=%.2f%n", key, s.cpuMs());
     System.out.printf(Locale.ROOT, "RESULT %s_ms=%.2f%nRESULT %s_p10=%.2f%nRESULT %s_p90=%.2f%nRESULT %s_n=%d%n",
         key, s.median(), key, s.p10(), key, s.p90(), key, s.n());
     var samples = new StringBuilder("SAMPLES ").append(key);
