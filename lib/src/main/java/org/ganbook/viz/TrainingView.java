@@ -117,6 +117,7 @@ public final class TrainingView {
       var half = Theme.curve(chart, "1/2", new double[] {it[0], it[it.length - 1]}, new double[] {0.5, 0.5},
           Color.GRAY, Theme.Line.DASHED);
       half.setLineStyle(Theme.THIN);
+      half.setShowInLegend(false); // the dashed grey line at 1/2 needs no legend entry
       chart.getStyler().setYAxisMin(0.0);
       chart.getStyler().setYAxisMax(1.0);
     }
