@@ -4,6 +4,7 @@
 # runs this checkout's build/kernel/ jars plus the library's dependencies from the Maven
 # repository, so notebooks import org.ganbook.*, ND4J, Tablesaw and XChart with no setup cell.
 # Idempotent: running it again rebuilds what changed and rewrites the same kernelspec.
+# GANBOOK_MAVEN_ARGS passes extra Maven arguments, e.g. -Pcuda for the CUDA backend (see README).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,8 +16,8 @@ out="$root/build/kernel"
 mkdir -p "$out"
 
 echo "kernel: building the library and the kernel (mvn package)"
-mvn -B -q -pl lib,kernel -am package -DskipTests
-mvn -B -q -pl lib dependency:build-classpath -Dmdep.includeScope=runtime \
+mvn -B -q ${GANBOOK_MAVEN_ARGS:-} -pl lib,kernel -am package -DskipTests
+mvn -B -q ${GANBOOK_MAVEN_ARGS:-} -pl lib dependency:build-classpath -DincludeScope=runtime \
     -Dmdep.outputFile="$out/lib-dependencies.classpath" >/dev/null
 
 lib_jar=$(ls "$root"/lib/target/ganbook-lib-*.jar | grep -v -e sources -e javadoc | head -n1)
@@ -43,6 +44,12 @@ spec = {
     "argv": [
         os.environ["JAVA_BIN"],
         "-Djava.awt.headless=true",
+        # ND4J's arrays live off the Java heap and are freed when the GC finds their owners. With
+        # no cap, a long training run can grow to many GB before a collection: cap it so that
+        # JavaCPP triggers the GC itself.
+        "-Xmx3g",
+        "-Dorg.bytedeco.javacpp.maxbytes=3g",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g",
         "-cp", os.environ["CLASSPATH_VALUE"],
         "org.ganbook.kernel.Main",
         "{connection_file}",
