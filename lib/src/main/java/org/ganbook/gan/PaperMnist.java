@@ -16,8 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The paper's MNIST experiment as its code ran it (goodfeli/adversarial, mnist.yaml): the networks,
- * p_z, and the optimiser. Build the networks right after {@code Nd4j.getRandom().setSeed(seed)}
- * for a reproducible run.
+ * p_z, and the optimiser. The overloads with a seed give the same initial weights every time.
  */
 public final class PaperMnist {
   private PaperMnist() {}
@@ -63,6 +62,22 @@ public final class PaperMnist {
         new Dropout(0.5), new Maxout(240, 240, 5, init),
         new Dropout(0.5), new Dense(240, 1, init)};
     return new Sequential("D", layers);
+  }
+
+  /**
+   * G with its initial weights drawn from {@code seed}. Seeding and drawing happen in this one call
+   * because ND4J's generator belongs to a thread, and a notebook kernel may run each statement of
+   * a cell on a thread of its own.
+   */
+  public static Sequential generator(INDArray trainImages, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    return generator(trainImages);
+  }
+
+  /** D with its initial weights drawn from {@code seed} (see {@link #generator(INDArray, long)}). */
+  public static Sequential discriminator(long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    return discriminator();
   }
 
   /** SGD with lr 0.1 divided by 1.000004 per update (floor 1e-6), momentum 0.5 rising to 0.7. */

@@ -30,4 +30,16 @@ class PaperMnistTest {
     assertEquals(392.0 / 783, mid, 0.05);
     assertArrayEquals(new long[] {100, 1}, d.apply(x).shape());
   }
+
+  @Test void seededNetworksAreTheSameInAnyThread() throws Exception {
+    var images = Nd4j.rand(DataType.FLOAT, 10, 784);
+    var here = PaperMnist.discriminator(7).parameters().get(0).value();
+    var other = new java.util.concurrent.atomic.AtomicReference<org.nd4j.linalg.api.ndarray.INDArray>();
+    var thread = new Thread(() -> other.set(PaperMnist.discriminator(7).parameters().get(0).value()));
+    thread.start();
+    thread.join();
+    assertEquals(here, other.get());
+    assertEquals(PaperMnist.generator(images, 3).parameters().get(0).value(),
+        PaperMnist.generator(images, 3).parameters().get(0).value());
+  }
 }
