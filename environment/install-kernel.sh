@@ -21,8 +21,10 @@ mvn -B -q ${GANBOOK_MAVEN_ARGS:-} -pl lib dependency:build-classpath -DincludeSc
     -Dmdep.outputFile="$out/lib-dependencies.classpath" >/dev/null
 
 lib_jar=$(ls "$root"/lib/target/ganbook-lib-*.jar | grep -v -e sources -e javadoc | head -n1)
-cp -f "$lib_jar" "$out/ganbook-lib.jar"
-cp -f "$root/kernel/target/ganbook-kernel.jar" "$out/ganbook-kernel.jar"
+# Copied and renamed, so that a kernel still running keeps reading the jars it opened.
+for jar in "$lib_jar:ganbook-lib.jar" "$root/kernel/target/ganbook-kernel.jar:ganbook-kernel.jar"; do
+  cp "${jar%%:*}" "$out/${jar##*:}.tmp" && mv -f "$out/${jar##*:}.tmp" "$out/${jar##*:}"
+done
 classpath="$out/ganbook-kernel.jar:$out/ganbook-lib.jar:$(cat "$out/lib-dependencies.classpath")"
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then

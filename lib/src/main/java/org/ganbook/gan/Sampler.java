@@ -13,6 +13,15 @@ public interface Sampler {
   /** m examples as the rows of a matrix. */
   INDArray sample(int m);
 
+  /**
+   * m examples drawn right after seeding this thread's generator: the same rows every time. One
+   * call, because a notebook kernel may run each statement on a thread (and generator) of its own.
+   */
+  default INDArray sample(int m, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    return sample(m);
+  }
+
   /** Uniformly chosen rows (with replacement) of a data set, e.g. the 50,000 MNIST training images. */
   static Sampler rowsOf(INDArray data) {
     if (data.rank() != 2 || data.rows() < 1) {
