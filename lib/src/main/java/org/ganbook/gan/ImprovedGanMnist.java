@@ -7,13 +7,17 @@ import org.ganbook.nn.Relu;
 import org.ganbook.nn.Sequential;
 import org.ganbook.nn.Sigmoid;
 import org.ganbook.nn.Softplus;
+import org.ganbook.nn.WeightNormDense;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The networks of Salimans et al. (2016) for semi-supervised MNIST, as openai/improved-gan's
- * train_mnist_feature_matching.py builds them, without its weight normalisation (in D) and batch
- * normalisation (in G): plain dense layers with Glorot-uniform weights instead.
+ * train_mnist_feature_matching.py builds them: D's dense layers weight-normalised (the scale g
+ * trained in the last layer only, set by a data-dependent {@link #initialise} pass), G's output
+ * layer weight-normalised with a trained scale. One difference: G's hidden layers have no batch
+ * normalisation here (plain Glorot-uniform dense layers).
  *
  * <p>D is split in two so that feature matching can read its last hidden layer: {@link
  * #discriminatorFeatures()} maps x to f(x) (784 -> 1000 -> 500 -> 250 -> 250 -> 250, ReLU, Gaussian
@@ -34,18 +38,17 @@ public final class ImprovedGanMnist {
 
   /** f: 784 -> 1000 -> 500 -> 250 -> 250 -> 250, the part of D whose output feature matching reads. */
   public static Sequential discriminatorFeatures() {
-    Init init = Init.glorot();
     return new Sequential("D.f",
-        new GaussianNoise(0.3), new Dense(784, 1000, init), new Relu(),
-        new GaussianNoise(0.5), new Dense(1000, 500, init), new Relu(),
-        new GaussianNoise(0.5), new Dense(500, 250, init), new Relu(),
-        new GaussianNoise(0.5), new Dense(250, 250, init), new Relu(),
-        new GaussianNoise(0.5), new Dense(250, FEATURES, init), new Relu());
+        new GaussianNoise(0.3), new WeightNormDense(784, 1000, false), new Relu(),
+        new GaussianNoise(0.5), new WeightNormDense(1000, 500, false), new Relu(),
+        new GaussianNoise(0.5), new WeightNormDense(500, 250, false), new Relu(),
+        new GaussianNoise(0.5), new WeightNormDense(250, 250, false), new Relu(),
+        new GaussianNoise(0.5), new WeightNormDense(250, FEATURES, false), new Relu());
   }
 
   /** The head: f(x) -> K logits l_1..l_K (the K+1-th logit, "generated", is fixed at 0). */
   public static Sequential classifier() {
-    return new Sequential("D.head", new GaussianNoise(0.5), new Dense(FEATURES, CLASSES, Init.glorot()));
+    return new Sequential("D.head", new GaussianNoise(0.5), new WeightNormDense(FEATURES, CLASSES, true));
   }
 
   /** G: z (100, uniform on [0, 1]) -> 500 softplus -> 500 softplus -> 784 sigmoid. */
@@ -54,7 +57,16 @@ public final class ImprovedGanMnist {
     return new Sequential("G",
         new Dense(NOISE_DIMENSION, 500, init), new Softplus(),
         new Dense(500, 500, init), new Softplus(),
-        new Dense(500, 784, init), new Sigmoid());
+        new WeightNormDense(500, 784, true), new Sigmoid());
+  }
+
+  /**
+   * improved-gan's data-dependent initialisation of D on a minibatch of training images (the
+   * script uses 500): every weight-normalised unit starts with pre-activations of mean 0 and
+   * standard deviation 1.
+   */
+  public static void initialise(Sequential features, Sequential classifier, INDArray images) {
+    WeightNormDense.initialise(classifier, WeightNormDense.initialise(features, images));
   }
 
   /** p_z: 100 coordinates uniform on [0, 1], as the script's theano_rng.uniform. */
