@@ -1,5 +1,6 @@
 package org.ganbook.gan;
 
+import org.ganbook.nn.BatchNorm;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.GaussianNoise;
 import org.ganbook.nn.Init;
@@ -16,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The networks of Salimans et al. (2016) for semi-supervised MNIST, as openai/improved-gan's
  * train_mnist_feature_matching.py builds them: D's dense layers weight-normalised (the scale g
  * trained in the last layer only, set by a data-dependent {@link #initialise} pass), G's output
- * layer weight-normalised with a trained scale. One difference: G's hidden layers have no batch
- * normalisation here (plain Glorot-uniform dense layers).
+ * layer weight-normalised with a trained scale, its hidden layers batch-normalised (no scale, as
+ * the script's {@code g=None}).
  *
  * <p>D is split in two so that feature matching can read its last hidden layer: {@link
  * #discriminatorFeatures()} maps x to f(x) (784 -> 1000 -> 500 -> 250 -> 250 -> 250, ReLU, Gaussian
@@ -51,12 +52,12 @@ public final class ImprovedGanMnist {
     return new Sequential("D.head", new GaussianNoise(0.5), new WeightNormDense(FEATURES, CLASSES, true));
   }
 
-  /** G: z (100, uniform on [0, 1]) -> 500 softplus -> 500 softplus -> 784 sigmoid. */
+  /** G: z (100, uniform on [0, 1]) -> 500 batch-norm softplus -> 500 batch-norm softplus -> 784 sigmoid. */
   public static Sequential generator() {
     Init init = Init.glorot();
     return new Sequential("G",
-        new Dense(NOISE_DIMENSION, 500, init), new Softplus(),
-        new Dense(500, 500, init), new Softplus(),
+        new Dense(NOISE_DIMENSION, 500, init), new BatchNorm(500, false), new Softplus(),
+        new Dense(500, 500, init), new BatchNorm(500, false), new Softplus(),
         new WeightNormDense(500, 784, true), new Sigmoid());
   }
 
