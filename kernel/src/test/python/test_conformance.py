@@ -54,8 +54,11 @@ class GanbookJavaConformance(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 * ?"
     supported_history_operations = ("tail", "range", "search")
 
-    code_clear_output = ""
-    code_page_something = ""
+    def test_clear_output(self):
+        raise unittest.SkipTest("IJava's notebook functions have no clear_output; updateDisplay replaces outputs instead")
+
+    def test_pager(self):
+        raise unittest.SkipTest("Java has no help() that pages; inspection (shift-tab) shows signatures instead")
 
 
 if __name__ == "__main__":
