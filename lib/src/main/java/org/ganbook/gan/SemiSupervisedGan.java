@@ -113,7 +113,7 @@ public final class SemiSupervisedGan {
   }
 
   /** The next m labelled rows: the labelled set reshuffled whenever it runs out, as the script cycles it. */
-  private int[] labelledBatch() {
+  int[] labelledBatch() {
     int m = config.m();
     int[] rows = new int[m];
     for (int i = 0; i < m; i++) {

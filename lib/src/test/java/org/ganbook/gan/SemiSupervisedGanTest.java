@@ -76,10 +76,17 @@ class SemiSupervisedGanTest {
 
   @Test void cyclesThroughTheLabelledSetLikeEpochs() {
     var data = blocks(100, 1);
-    // m equal to the labelled set's size: every batch holds each labelled example once.
-    var gan = trainer(SemiSupervisedConfig.supervisedOnly(10, 0, 1), data.rows(0, 10), data);
-    gan.train(2);
-    assertEquals(2, gan.iteration());
+    // Batches of 5 from 10 labelled examples: every two batches hold each example exactly once.
+    var gan = trainer(SemiSupervisedConfig.supervisedOnly(5, 0, 1), data.rows(0, 10), data);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      int[] seen = new int[10];
+      for (int b = 0; b < 2; b++) for (int row : gan.labelledBatch()) seen[row]++;
+      assertArrayEqualsOnes(seen);
+    }
+  }
+
+  private static void assertArrayEqualsOnes(int[] counts) {
+    for (int i = 0; i < counts.length; i++) assertEquals(1, counts[i], "labelled example " + i);
   }
 
   @Test void improvedGanNetworksHaveThePaperShapes() {
