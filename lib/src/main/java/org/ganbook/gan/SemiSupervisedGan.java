@@ -1,0 +1,223 @@
+package org.ganbook.gan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.ganbook.data.Mnist;
+import org.ganbook.loss.FeatureMatching;
+import org.ganbook.loss.Loss;
+import org.ganbook.loss.SemiSupervisedLoss;
+import org.ganbook.nn.Mode;
+import org.ganbook.nn.Parameter;
+import org.ganbook.nn.Sequential;
+import org.ganbook.optim.ExponentialMovingAverage;
+import org.ganbook.optim.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Semi-supervised learning with a GAN (Salimans et al., 2016, section 5), as openai/improved-gan's
+ * train_mnist_feature_matching.py trains it. D is a K-class classifier whose K logits l_k double as
+ * the real classes of a (K+1)-class classifier with the "generated" logit fixed at 0.
+ *
+ * <pre>
+ * for number of training iterations do
+ *   take m labelled examples (x, y), m unlabelled examples x_u, m noise samples z
+ *   update D by descending  L_sup + w L_unsup, where
+ *       L_sup   = -E log softmax(l(x))_y                          (cross-entropy over K classes)
+ *       L_unsup = 1/2 (-E log D(x_u) - E log(1 - D(G(z)))),  D = Z / (Z + 1), Z = sum_k exp(l_k)
+ *   take m other unlabelled examples x_u' and m noise samples z
+ *   update G by descending  || mean f(x_u') - mean f(G(z)) ||^2 / |f|      (feature matching)
+ * </pre>
+ *
+ * f is D's last hidden layer, so D comes in two parts: {@code features} (x -> f(x)) and {@code
+ * classifier} (f(x) -> l(x)). The 1/2 on L_unsup is the script's. With w = 0 the trainer skips G
+ * altogether: the supervised-only baseline, the same D trained on the labels alone.
+ */
+public final class SemiSupervisedGan {
+  private final Sequential generator;
+  private final Sequential features;
+  private final Sequential classifier;
+  private final INDArray labelledImages;
+  private final int[] labels;
+  private final Sampler unlabelled;
+  private final Sampler pZ;
+  private final Optimizer optimizerD;
+  private final Optimizer optimizerG;
+  private final SemiSupervisedConfig config;
+  private final List<Parameter> parametersD = new ArrayList<>();
+  private final ExponentialMovingAverage average;
+  private final Random labelledOrder;
+  private final Table history;
+  private int[] order;
+  private int next;
+  private long iteration;
+  private long[] randomState;
+
+  public SemiSupervisedGan(Sequential generator, Sequential features, Sequential classifier,
+                           Mnist labelled, INDArray unlabelledImages, Sampler pZ,
+                           Optimizer optimizerD, Optimizer optimizerG, SemiSupervisedConfig config) {
+    if (labelled.size() < 1) throw new IllegalArgumentException("no labelled examples");
+    this.generator = generator;
+    this.features = features;
+    this.classifier = classifier;
+    this.labelledImages = labelled.images();
+    this.labels = labelled.labels().clone();
+    this.unlabelled = Sampler.rowsOf(unlabelledImages);
+    this.pZ = pZ;
+    this.optimizerD = optimizerD;
+    this.optimizerG = optimizerG;
+    this.config = config;
+    parametersD.addAll(features.parameters());
+    parametersD.addAll(classifier.parameters());
+    average = config.averageDecay() > 0 ? new ExponentialMovingAverage(parametersD, config.averageDecay()) : null;
+    labelledOrder = new Random(config.seed());
+    var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
+    randomState = new long[] {random.rootState(), random.nodeState()};
+    history = Table.create(config.unlabelledWeight() > 0 ? "semi-supervised GAN" : "supervised only",
+        IntColumn.create("iteration"), DoubleColumn.create("loss_sup"), DoubleColumn.create("loss_unsup"),
+        DoubleColumn.create("loss_G"), DoubleColumn.create("train_error"));
+  }
+
+  /** Runs {@code iterations} more iterations; returns the history (one row per iteration). */
+  public Table train(int iterations) {
+    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+    var random = Nd4j.getRandom();
+    long[] callerState = {random.rootState(), random.nodeState()};
+    random.setStates(randomState[0], randomState[1]);
+    try {
+      for (int i = 0; i < iterations; i++) {
+        if (Thread.interrupted()) {
+          throw new java.util.concurrent.CancellationException("training interrupted after iteration " + (iteration - 1)
+              + "; call train again to continue");
+        }
+        double[] d = discriminatorStep();
+        double lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
+        if (average != null) average.update();
+        history.intColumn("iteration").append((int) iteration);
+        history.doubleColumn("loss_sup").append(d[0]);
+        history.doubleColumn("loss_unsup").append(d[1]);
+        history.doubleColumn("loss_G").append(lossG);
+        history.doubleColumn("train_error").append(d[2]);
+        iteration++;
+      }
+    } finally {
+      randomState = new long[] {random.rootState(), random.nodeState()};
+      random.setStates(callerState[0], callerState[1]);
+    }
+    return history;
+  }
+
+  /** The next m labelled rows: the labelled set reshuffled whenever it runs out, as the script cycles it. */
+  int[] labelledBatch() {
+    int m = config.m();
+    int[] rows = new int[m];
+    for (int i = 0; i < m; i++) {
+      if (order == null || next == order.length) {
+        order = new int[labels.length];
+        for (int j = 0; j < order.length; j++) order[j] = j;
+        for (int j = order.length - 1; j > 0; j--) {
+          int k = labelledOrder.nextInt(j + 1);
+          int t = order[j]; order[j] = order[k]; order[k] = t;
+        }
+        next = 0;
+      }
+      rows[i] = order[next++];
+    }
+    return rows;
+  }
+
+  /** One step of D on L_sup + w L_unsup; returns {L_sup, L_unsup, error on the labelled batch}. */
+  private double[] discriminatorStep() {
+    int m = config.m();
+    double w = config.unlabelledWeight();
+    int[] rows = labelledBatch();
+    int[] y = new int[m];
+    for (int i = 0; i < m; i++) y[i] = labels[rows[i]];
+    INDArray xLab = labelledImages.getRows(rows);
+    // One forward over labelled, unlabelled and generated rows together: three GEMMs become one.
+    INDArray x = w > 0 ? Nd4j.vstack(xLab, unlabelled.sample(m), generator.forward(pZ.sample(m), Mode.TRAIN)) : xLab;
+    INDArray logits = classifier.forward(features.forward(x, Mode.TRAIN), Mode.TRAIN);
+    INDArray lab = logits.get(NDArrayIndex.interval(0, m), NDArrayIndex.all());
+    Loss sup = SemiSupervisedLoss.supervised(lab, y);
+    requireFinite(sup.value(), "D", "L_sup");
+    INDArray gradient = sup.gradient();
+    double unsup = Double.NaN;
+    if (w > 0) {
+      var pair = SemiSupervisedLoss.unsupervised(
+          logits.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()),
+          logits.get(NDArrayIndex.interval(2 * m, 3 * m), NDArrayIndex.all()));
+      unsup = 0.5 * pair.value();
+      requireFinite(unsup, "D", "L_unsup");
+      gradient = Nd4j.vstack(gradient, pair.realGradient().muli(0.5 * w), pair.fakeGradient().muli(0.5 * w));
+    }
+    features.backward(classifier.backward(gradient, true, true), true, false);
+    optimizerD.step(parametersD);
+    int[] predicted = argMax(lab);
+    int wrong = 0;
+    for (int i = 0; i < m; i++) if (predicted[i] != y[i]) wrong++;
+    return new double[] {sup.value(), unsup, (double) wrong / m};
+  }
+
+  /** One step of G on feature matching against D's last hidden layer. */
+  private double generatorStep() {
+    int m = config.m();
+    INDArray realFeatures = features.forward(unlabelled.sample(m), Mode.TRAIN);
+    INDArray fakeFeatures = features.forward(generator.forward(pZ.sample(m), Mode.TRAIN), Mode.TRAIN);
+    Loss loss = FeatureMatching.of(realFeatures, fakeFeatures);
+    requireFinite(loss.value(), "G", "feature matching");
+    // features remembers its last forward, the generated rows, so this backward is through G(z).
+    generator.backward(features.backwardToInput(loss.gradient()));
+    optimizerG.step(generator.parameters());
+    return loss.value();
+  }
+
+  /** D's class for each row (argmax of the K logits), evaluated without noise. */
+  public int[] classify(INDArray images) {
+    if (average != null) average.swap();
+    try {
+      int n = (int) images.rows();
+      int[] out = new int[n];
+      for (int from = 0; from < n; from += 1000) {
+        int to = Math.min(n, from + 1000);
+        INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        int[] p = argMax(classifier.forward(features.forward(x, Mode.EVAL), Mode.EVAL));
+        System.arraycopy(p, 0, out, from, p.length);
+      }
+      return out;
+    } finally {
+      if (average != null) average.swap();
+    }
+  }
+
+  /** Misclassified test digits (out of test.size(), 10,000 for MNIST): the number Table 1 reports. */
+  public int testErrors(Mnist test) {
+    int[] p = classify(test.images());
+    int wrong = 0;
+    for (int i = 0; i < p.length; i++) if (p[i] != test.labels()[i]) wrong++;
+    return wrong;
+  }
+
+  /** m samples of G, evaluated mode. */
+  public INDArray sample(int m) { return generator.forward(pZ.sample(m), Mode.EVAL); }
+
+  static int[] argMax(INDArray logits) {
+    long[] a = Nd4j.argMax(logits, 1).toLongVector();
+    int[] out = new int[a.length];
+    for (int i = 0; i < a.length; i++) out[i] = (int) a[i];
+    return out;
+  }
+
+  private void requireFinite(double value, String network, String loss) {
+    if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
+  }
+
+  public Table history() { return history; }
+  public long iteration() { return iteration; }
+  public Sequential generator() { return generator; }
+  public SemiSupervisedConfig config() { return config; }
+}

@@ -1,0 +1,75 @@
+package org.ganbook.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Batch normalisation (Ioffe and Szegedy, 2015) of each column over the minibatch,
+ * y = gamma (x - mean) / sqrt(var + eps) + beta, as improved-gan's generator uses it (there with
+ * no gamma: {@code scale} false). In training the minibatch's own statistics are used and running
+ * averages kept (new = 0.9 old + 0.1 batch, as the script); evaluation uses the averages.
+ */
+public final class BatchNorm implements Layer {
+  static final double EPSILON = 1e-6;
+  private final Parameter beta;
+  private final Parameter gamma;
+  private final boolean scale;
+  private final INDArray runningMean;
+  private final INDArray runningVar;
+  private String name = "bn";
+  private INDArray normalised;
+  private INDArray inverseStd;
+
+  public BatchNorm(long features, boolean scale) {
+    if (features < 1) throw new IllegalArgumentException("BatchNorm needs features >= 1, got " + features);
+    var type = Nd4j.defaultFloatingPointType();
+    this.scale = scale;
+    beta = new Parameter(name + ".beta", Nd4j.zeros(type, 1, features));
+    gamma = new Parameter(name + ".gamma", Nd4j.ones(type, 1, features));
+    runningMean = Nd4j.zeros(type, 1, features);
+    runningVar = Nd4j.ones(type, 1, features);
+  }
+
+  @Override public INDArray forward(INDArray x, Mode mode) {
+    Shapes.requireColumns(toString(), x, beta.value().columns());
+    if (mode == Mode.EVAL) {
+      INDArray inv = Transforms.sqrt(runningVar.add(EPSILON), false).rdivi(1.0);
+      return x.subRowVector(runningMean).muliRowVector(inv).muliRowVector(gamma.value()).addiRowVector(beta.value());
+    }
+    long n = x.rows();
+    INDArray mean = x.mean(true, 0);
+    INDArray centred = x.subRowVector(mean);
+    INDArray var = centred.mul(centred).mean(true, 0);
+    inverseStd = Transforms.sqrt(var.add(EPSILON), false).rdivi(1.0);
+    normalised = centred.muliRowVector(inverseStd);
+    runningMean.muli(0.9).addi(mean.mul(0.1));
+    runningVar.muli(0.9).addi(var.mul(0.1 * n / Math.max(1, n - 1)));
+    return normalised.mulRowVector(gamma.value()).addiRowVector(beta.value());
+  }
+
+  @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
+    Shapes.requireSame(toString(), normalised, dy, "the output gradient");
+    if (parameterGradients) {
+      beta.gradient().assign(dy.sum(true, 0));
+      if (scale) gamma.gradient().assign(dy.mul(normalised).sum(true, 0));
+    }
+    if (!inputGradient) return null;
+    // dx = inv_std (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), dxhat = gamma dy.
+    INDArray dxhat = dy.mulRowVector(gamma.value());
+    INDArray meanD = dxhat.mean(true, 0);
+    INDArray meanDX = dxhat.mul(normalised).mean(true, 0);
+    return dxhat.subiRowVector(meanD).subi(normalised.mulRowVector(meanDX)).muliRowVector(inverseStd);
+  }
+
+  @Override public List<Parameter> parameters() { return scale ? List.of(gamma, beta) : List.of(beta); }
+
+  @Override public void setName(String name) {
+    this.name = name;
+    beta.rename(name + ".beta");
+    gamma.rename(name + ".gamma");
+  }
+
+  @Override public String toString() { return name + " BatchNorm " + beta.value().columns() + (scale ? "" : " (no scale)"); }
+}

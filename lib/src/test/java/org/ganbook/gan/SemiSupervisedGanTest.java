@@ -1,0 +1,106 @@
+package org.ganbook.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ganbook.data.Mnist;
+import org.ganbook.nn.Dense;
+import org.ganbook.nn.GaussianNoise;
+import org.ganbook.nn.Init;
+import org.ganbook.nn.Relu;
+import org.ganbook.nn.Sequential;
+import org.ganbook.nn.Sigmoid;
+import org.ganbook.optim.Adam;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The semi-supervised trainer on a synthetic "MNIST": ten classes, each a bright block of 78
+ * pixels plus noise. Small networks, so the test runs in seconds.
+ */
+class SemiSupervisedGanTest {
+  static Mnist blocks(int n, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    INDArray x = Nd4j.rand(DataType.FLOAT, n, Mnist.PIXELS).muli(0.3);
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 10;
+      for (int j = 0; j < 78; j++) x.putScalar(i, 78 * y[i] + j, 0.7 + 0.3 * x.getDouble(i, 78 * y[i] + j));
+    }
+    return new Mnist(x, y);
+  }
+
+  static SemiSupervisedGan trainer(SemiSupervisedConfig config, Mnist labelled, Mnist unlabelled) {
+    Nd4j.getRandom().setSeed(config.seed());
+    var f = new Sequential("D.f", new GaussianNoise(0.3), new Dense(784, 32, Init.glorot()), new Relu(),
+        new GaussianNoise(0.5), new Dense(32, 16, Init.glorot()), new Relu());
+    var head = new Sequential("D.head", new Dense(16, 10, Init.glorot()));
+    var g = new Sequential("G", new Dense(100, 32, Init.glorot()), new Relu(), new Dense(32, 784, Init.glorot()), new Sigmoid());
+    return new SemiSupervisedGan(g, f, head, labelled, unlabelled.images(), ImprovedGanMnist.noise(),
+        new Adam(0.003, 0.5), new Adam(0.003, 0.5), config);
+  }
+
+  @Test void learnsTheClassesAndRecordsItsLosses() {
+    var data = blocks(600, 1);
+    var labelled = data.rows(0, 20);
+    var test = blocks(200, 2);
+    var gan = trainer(SemiSupervisedConfig.gan(20, 0.9, 3), labelled, data);
+    var history = gan.train(60);
+    assertEquals(60, history.rowCount());
+    for (String c : new String[] {"loss_sup", "loss_unsup", "loss_G", "train_error"}) {
+      assertTrue(Double.isFinite(history.doubleColumn(c).getDouble(59)), c + " is finite");
+    }
+    assertTrue(gan.testErrors(test) < 20, "a separable problem is learned: " + gan.testErrors(test) + " errors out of 200");
+    assertEquals(784, gan.sample(5).columns());
+  }
+
+  @Test void reproducibleFromTheSeed() {
+    var data = blocks(300, 1);
+    var a = trainer(SemiSupervisedConfig.gan(10, 0, 5), data.rows(0, 10), data);
+    var b = trainer(SemiSupervisedConfig.gan(10, 0, 5), data.rows(0, 10), data);
+    a.train(5);
+    b.train(5);
+    assertEquals(a.history().doubleColumn("loss_G").getDouble(4), b.history().doubleColumn("loss_G").getDouble(4), 0);
+    assertEquals(a.history().doubleColumn("loss_sup").getDouble(4), b.history().doubleColumn("loss_sup").getDouble(4), 0);
+  }
+
+  @Test void weightZeroIsSupervisedOnly() {
+    var data = blocks(300, 1);
+    var baseline = trainer(SemiSupervisedConfig.supervisedOnly(10, 0, 5), data.rows(0, 10), data);
+    baseline.train(3);
+    assertTrue(Double.isNaN(baseline.history().doubleColumn("loss_unsup").getDouble(2)));
+    assertTrue(Double.isNaN(baseline.history().doubleColumn("loss_G").getDouble(2)), "G is not trained");
+  }
+
+  @Test void cyclesThroughTheLabelledSetLikeEpochs() {
+    var data = blocks(100, 1);
+    // Batches of 5 from 10 labelled examples: every two batches hold each example exactly once.
+    var gan = trainer(SemiSupervisedConfig.supervisedOnly(5, 0, 1), data.rows(0, 10), data);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      int[] seen = new int[10];
+      for (int b = 0; b < 2; b++) for (int row : gan.labelledBatch()) seen[row]++;
+      assertArrayEqualsOnes(seen);
+    }
+  }
+
+  private static void assertArrayEqualsOnes(int[] counts) {
+    for (int i = 0; i < counts.length; i++) assertEquals(1, counts[i], "labelled example " + i);
+  }
+
+  @Test void improvedGanNetworksHaveThePaperShapes() {
+    Nd4j.getRandom().setSeed(1);
+    var f = ImprovedGanMnist.discriminatorFeatures();
+    var head = ImprovedGanMnist.classifier();
+    var g = ImprovedGanMnist.generator();
+    INDArray z = ImprovedGanMnist.noise().sample(4);
+    assertTrue(z.minNumber().doubleValue() >= 0 && z.maxNumber().doubleValue() <= 1);
+    INDArray x = g.apply(z);
+    assertEquals(784, x.columns());
+    assertEquals(ImprovedGanMnist.FEATURES, f.apply(x).columns());
+    assertEquals(10, head.apply(f.apply(x)).columns());
+    assertEquals(784L * 1000 + 1000 + 1000 * 500 + 500 + 500 * 250 + 250 + 2 * (250 * 250 + 250), f.parameterCount(), "v and b: the hidden layers train no scale");
+    assertEquals(100L * 500 + 500 + 500 * 500 + 500 + 500 * 784 + 784 + 784 + 2 * 500, g.parameterCount(), "the output layer trains its scale; batch norm a shift");
+  }
+}
