@@ -29,7 +29,8 @@ public final class TwoSampleTest {
 
   /**
    * Trains {@code classifier.get()} (a network that outputs one logit, as D does) for {@code steps}
-   * minibatch steps of m examples of each sample, on the first half of each, with D's loss
+   * minibatch steps of m examples of each sample, on the first half of each (features standardised
+   * with the training halves' mean and standard deviation), with D's loss
    * ({@link ValueFunction#discriminatorLoss}, P labelled 1), and tests on the second halves.
    * Draws its minibatches from {@code Nd4j.getRandom()}, seeded with {@code seed} first.
    */
@@ -43,6 +44,12 @@ public final class TwoSampleTest {
     int half = (int) p.rows() / 2;
     INDArray pTrain = rows(p, 0, half), qTrain = rows(q, 0, half);
     INDArray pTest = rows(p, half, 2 * half), qTest = rows(q, half, 2 * half);
+    // Standardise every feature with the pooled training halves' mean and deviation: a small
+    // network learns a boundary at x = 4.9 far faster on (x - 4) / 0.5 than on x itself.
+    INDArray pooled = Nd4j.vstack(pTrain, qTrain);
+    INDArray mean = pooled.mean(true, 0);
+    INDArray std = pooled.std(true, 0).addi(1e-6);
+    for (INDArray x : new INDArray[] {pTrain, qTrain, pTest, qTest}) x.subiRowVector(mean).diviRowVector(std);
     Sequential c = classifier.get();
     double[] curve = new double[evaluations];
     int done = 0;
