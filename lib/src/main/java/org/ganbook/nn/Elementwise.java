@@ -13,6 +13,9 @@ abstract class Elementwise implements Layer {
   /** f'(x), given x and y = f(x) (whichever is cheaper); returns a new array. */
   abstract INDArray derivative(INDArray x, INDArray y);
 
+  /** dLoss/dx = f'(x) dy; a layer overrides it where one fused op does the same work. */
+  INDArray inputGradient(INDArray x, INDArray y, INDArray dy) { return derivative(x, y).muli(dy); }
+
   @Override public final INDArray forward(INDArray x, Mode mode) {
     this.x = x;
     return y = apply(x);
@@ -20,7 +23,7 @@ abstract class Elementwise implements Layer {
 
   @Override public final INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
     Shapes.requireSame(toString(), y, dy, "the output gradient");
-    return inputGradient ? derivative(x, y).muli(dy) : null;
+    return inputGradient ? inputGradient(x, y, dy) : null;
   }
 
   @Override public void setName(String name) { this.name = name; }

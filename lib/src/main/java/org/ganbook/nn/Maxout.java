@@ -2,18 +2,22 @@ package org.ganbook.nn;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.EqualTo;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Maxout (Goodfellow et al., 2013), the paper's discriminator unit: each of {@code units} outputs is
  * the maximum of {@code pieces} affine functions of the input.
  *
  * <p>The affine part is one GEMM into [m, pieces * units], laid out piece-major so that piece p is
- * the column block [p * units, (p + 1) * units). The maximum is taken piece by piece with
- * element-wise ops, and backward routes the gradient through a mask of the winning piece: a
- * prototype found ND4J's generic {@code reduce_max_bp} about 50x slower than this.
+ * the column block [p * units, (p + 1) * units). Seen as [m, pieces, units] (the same memory), the
+ * maximum is one reduction over the middle axis, and backward routes the gradient through a mask of
+ * the winning piece, made by two broadcasting element-wise ops. Measured on the paper's D (m = 200):
+ * about 0.1 ms each way, against 2 and 2-7 ms for the same work done piece by piece on column views,
+ * and a prototype found ND4J's generic {@code reduce_max_bp} about 50x slower still.
  */
 public final class Maxout implements Layer {
   private final Dense affine;
@@ -30,30 +34,28 @@ public final class Maxout implements Layer {
     this.affine = new Dense(name, in, (long) units * pieces, init);
   }
 
+  public long in() { return affine.in(); }
   public int units() { return units; }
   public int pieces() { return pieces; }
 
-  private INDArray piece(INDArray a, int p) {
-    return a.get(NDArrayIndex.all(), NDArrayIndex.interval((long) p * units, (long) (p + 1) * units));
-  }
-
   @Override public INDArray forward(INDArray x, Mode mode) {
     Shapes.requireColumns(toString(), x, affine.in());
-    z = affine.forward(x, mode);
-    h = piece(z, 0).dup('c');
-    for (int p = 1; p < pieces; p++) Transforms.max(h, piece(z, p), false);
+    z = affine.forward(x, mode).reshape(x.rows(), pieces, units);
+    h = Nd4j.createUninitialized(z.dataType(), x.rows(), units);
+    Nd4j.exec(new Max(z, h, 1));
     return h;
   }
 
   @Override public INDArray backward(INDArray dh, boolean parameterGradients, boolean inputGradient) {
     Shapes.requireSame(name, h, dh, "the output gradient");
-    INDArray dz = Nd4j.createUninitialized(dh.dataType(), z.shape());
-    for (int p = 0; p < pieces; p++) {
-      // Ties (equal pieces) are measure-zero for real-valued inputs; each tied piece gets the gradient.
-      INDArray winner = piece(z, p).eq(h).castTo(dh.dataType());
-      piece(dz, p).assign(winner.muli(dh));
-    }
-    return affine.backward(dz, parameterGradients, inputGradient);
+    long m = dh.rows();
+    INDArray h3 = h.reshape(m, 1, units);
+    // Ties (equal pieces) are measure-zero for real-valued inputs; each tied piece gets the gradient.
+    INDArray winner = Nd4j.createUninitialized(DataType.BOOL, z.shape());
+    Nd4j.exec(new EqualTo(new INDArray[] {z, h3}, new INDArray[] {winner}));
+    INDArray dz = winner.castTo(dh.dataType());
+    Nd4j.exec(new MulOp(new INDArray[] {dz, dh.reshape(m, 1, units)}, new INDArray[] {dz}));
+    return affine.backward(dz.reshape(m, (long) pieces * units), parameterGradients, inputGradient);
   }
 
   @Override public List<Parameter> parameters() { return affine.parameters(); }

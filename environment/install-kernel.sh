@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the library and the kernel, and installs the Jupyter kernelspec "ganbook-java" for this
+# user (~/.local/share/jupyter/kernels/ganbook-java, or under $JUPYTER_DATA_DIR). The kernelspec
+# runs this checkout's build/kernel/ jars plus the library's dependencies from the Maven
+# repository, so notebooks import org.ganbook.*, ND4J, Tablesaw and XChart with no setup cell.
+# Idempotent: running it again rebuilds what changed and rewrites the same kernelspec.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=cpu-env.sh
+. "$root/environment/cpu-env.sh"
+
+out="$root/build/kernel"
+mkdir -p "$out"
+
+echo "kernel: building the library and the kernel (mvn package)"
+mvn -B -q -pl lib,kernel -am package -DskipTests
+mvn -B -q -pl lib dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$out/lib-dependencies.classpath" >/dev/null
+
+lib_jar=$(ls "$root"/lib/target/ganbook-lib-*.jar | grep -v -e sources -e javadoc | head -n1)
+cp -f "$lib_jar" "$out/ganbook-lib.jar"
+cp -f "$root/kernel/target/ganbook-kernel.jar" "$out/ganbook-kernel.jar"
+classpath="$out/ganbook-kernel.jar:$out/ganbook-lib.jar:$(cat "$out/lib-dependencies.classpath")"
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java_bin="$JAVA_HOME/bin/java"
+else
+  java_bin="$(readlink -f "$(command -v java)")"
+fi
+
+spec_dir="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels/ganbook-java"
+mkdir -p "$spec_dir"
+
+JAVA_BIN="$java_bin" CLASSPATH_VALUE="$classpath" SPEC_DIR="$spec_dir" /usr/bin/python3 - <<'PY'
+import json, os
+env = {"OMP_WAIT_POLICY": os.environ["OMP_WAIT_POLICY"]}
+for name in ("OPENBLAS_CORETYPE", "GANBOOK_DATA"):
+    if os.environ.get(name):
+        env[name] = os.environ[name]
+spec = {
+    "argv": [
+        os.environ["JAVA_BIN"],
+        "-Djava.awt.headless=true",
+        "-cp", os.environ["CLASSPATH_VALUE"],
+        "org.ganbook.kernel.Main",
+        "{connection_file}",
+    ],
+    "display_name": "Java (ganbook)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": env,
+    "metadata": {"debugger": False},
+}
+path = os.path.join(os.environ["SPEC_DIR"], "kernel.json")
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+print("kernel: installed kernelspec ganbook-java at " + path)
+PY

@@ -1,0 +1,124 @@
+package org.ganbook.kernel;
+
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+/**
+ * How the library's objects show in a notebook: XChart charts as PNG (no BitmapEncoder call in
+ * the notebook), Tablesaw tables as an HTML table. Images (RenderedImage) come with the base
+ * library. XChart and Tablesaw are not in the kernel jar: each renderer is registered only when
+ * its library is on the classpath.
+ */
+final class Renderers {
+
+    /** Rows shown of a table; a GAN's training log fits, a data set does not need to. */
+    static final int MAX_TABLE_ROWS = 1000;
+
+    private Renderers() {
+    }
+
+    static void registerAll(Renderer renderer) {
+        if (present("org.knowm.xchart.internal.chartpart.Chart")) {
+            Charts.register(renderer);
+        }
+        if (present("tech.tablesaw.api.Table")) {
+            Tables.register(renderer);
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Renderers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Kept apart so that XChart's classes load only when XChart is there. */
+    static final class Charts {
+        private Charts() {
+        }
+
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        static void register(Renderer renderer) {
+            renderer.createRegistration((Class) Chart.class)
+                    .preferring(MIMEType.IMAGE_PNG)
+                    .register((chart, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG,
+                            () -> png((Chart) chart)));
+        }
+
+        static String png(Chart<?, ?> chart) {
+            try {
+                return Base64.getEncoder().encodeToString(
+                        BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Kept apart so that Tablesaw's classes load only when Tablesaw is there. */
+    static final class Tables {
+        private Tables() {
+        }
+
+        static void register(Renderer renderer) {
+            renderer.createRegistration(Table.class)
+                    .preferring(MIMEType.TEXT_HTML)
+                    .supporting(MIMEType.TEXT_PLAIN)
+                    .register((table, context) -> {
+                        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
+                        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(table));
+                    });
+        }
+
+        static String text(Table table) {
+            int rows = table.rowCount();
+            String shown = rows <= MAX_TABLE_ROWS ? table.printAll() : table.print(MAX_TABLE_ROWS);
+            return rows <= MAX_TABLE_ROWS ? shown : shown + "\n... " + (rows - MAX_TABLE_ROWS) + " more rows";
+        }
+
+        static String html(Table table) {
+            int rows = table.rowCount();
+            int shown = Math.min(rows, MAX_TABLE_ROWS);
+            StringBuilder out = new StringBuilder();
+            out.append("<table class=\"dataframe\">\n");
+            if (table.name() != null && !table.name().isBlank()) {
+                out.append("<caption>").append(escape(table.name())).append("</caption>\n");
+            }
+            out.append("<thead><tr>");
+            for (Column<?> c : table.columns()) {
+                out.append("<th>").append(escape(c.name())).append("</th>");
+            }
+            out.append("</tr></thead>\n<tbody>\n");
+            for (int r = 0; r < shown; r++) {
+                out.append("<tr>");
+                for (Column<?> c : table.columns()) {
+                    out.append("<td>").append(escape(c.getString(r))).append("</td>");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
+            if (rows > shown) {
+                out.append("<p>").append(shown).append(" of ").append(rows).append(" rows shown</p>\n");
+            }
+            return out.toString();
+        }
+
+        private static String escape(String s) {
+            if (s == null) {
+                return "";
+            }
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        }
+    }
+}
