@@ -15,13 +15,17 @@ public final class Divergence {
         return p.grid().integrate(plogRatio(pv, pv, q.p()));
     }
 
-    /** JSD(p || q) = KL(p || m) / 2 + KL(q || m) / 2 with m = (p + q) / 2; between 0 and log 2. */
+    /**
+     * JSD(p || q) = KL(p || m) / 2 + KL(q || m) / 2 with m = (p + q) / 2; between 0 and log 2. The
+     * ratios p / m are formed as 2p / (p + q): halving a subnormal density (far tails of a
+     * Gaussian on a wide grid) can round m to 0 and turn p / m into infinity; p + q >= p cannot.
+     */
     public static double jsd(Density p, Density q) {
         sameGrid(p, q);
         var pv = p.p();
         var qv = q.p();
-        var m = pv.add(qv).muli(0.5);
-        return 0.5 * p.grid().integrate(plogRatio(pv, pv, m).addi(plogRatio(qv, qv, m)));
+        var sum = pv.add(qv);
+        return 0.5 * p.grid().integrate(plogRatio(pv, pv.mul(2), sum).addi(plogRatio(qv, qv.mul(2), sum)));
     }
 
     /**

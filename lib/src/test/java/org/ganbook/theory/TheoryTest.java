@@ -128,6 +128,19 @@ class TheoryTest {
     }
 
     @Test
+    void jsdStaysFiniteWhereDensitiesAreSubnormal() {
+        // On [-40, 40] N(0, 1) falls below Double.MIN_NORMAL beyond |x| = 37.6; halving it there
+        // used to round the mixture to 0 and make the JSD infinite.
+        var wide = Grid.of(-40, 40, 16_001);
+        var p = wide.gaussian(0, 1);
+        var q = wide.gaussian(3, 1);
+        var narrow = Grid.of(-12, 15, 5_401);
+        double expected = Divergence.jsd(narrow.gaussian(0, 1), narrow.gaussian(3, 1));
+        assertEquals(expected, Divergence.jsd(p, q), 1e-9);
+        assertEquals(-LOG4 + 2 * Divergence.jsd(p, q), Theory.virtualTrainingCriterion(p, q), 1e-9);
+    }
+
+    @Test
     void klIsInfiniteWhereQVanishesUnderP() {
         var g = Grid.of(0, 3, 4);
         var p = g.density(Nd4j.createFromArray(1.0, 1.0, 1.0, 0.0));
