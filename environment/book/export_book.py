@@ -61,7 +61,9 @@ def copy_static(static):
                 "jax/output/PreviewHTML", "jax/output/NativeMML", "fonts/HTML-CSS/TeX/woff"]:
         copy(mj_src / rel, mj / rel)
     rv_src, rv = NODE_MODULES / "reveal.js", static / "reveal.js"
-    for rel in ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme", "plugin/notes"]:
+    # The "white" theme only: it uses fonts shipped in the package, where others import Google Fonts.
+    for rel in ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
+                "dist/theme/fonts/source-sans-pro", "plugin/notes"]:
         copy(rv_src / rel, rv / rel)
     copy(NODE_MODULES / "requirejs" / "require.js", static / "require.js")
     copy(NODE_MODULES / "jquery" / "dist" / "jquery.min.js", static / "jquery.min.js")
@@ -153,7 +155,7 @@ def to_html(nb, name, nav):
 
 
 def to_slides(nb, name):
-    exporter = SlidesExporter(reveal_url_prefix="_static/reveal.js", **asset_urls("_static"))
+    exporter = SlidesExporter(reveal_url_prefix="_static/reveal.js", reveal_theme="white", **asset_urls("_static"))
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     return body
 
