@@ -190,14 +190,20 @@ def index_page(chapters, mode, stamp):
 <body class="ganbook-index">
 <h1>ganbook</h1>
 <p>Java notebooks that teach Generative Adversarial Nets (Goodfellow et al., 2014) by running them.
-Every page below was executed in the ganbook Java kernel ({mode} mode) on {stamp}; its figures and
-numbers are that run's outputs.</p>
+{provenance}</p>
 <ol class="ganbook-chapters">
 {rows}
 </ol>
 </body>
 </html>
-""".format(mode=mode, stamp=html.escape(stamp), rows="\n".join(rows))
+""".format(provenance=provenance(mode, stamp), rows="\n".join(rows))
+
+
+def provenance(mode, stamp):
+    if mode.startswith("saved"):
+        return "The pages below show the outputs saved in the notebooks, exported on %s without running them." % html.escape(stamp)
+    return ("Every page below was executed in the ganbook Java kernel (%s) on %s; its figures and numbers "
+            "are that run's outputs." % (html.escape(mode), html.escape(stamp)))
 
 
 # ----------------------------------------------------------------------------- PDF
@@ -226,7 +232,7 @@ def main(argv=None):
         os.environ["GANBOOK_QUICK"] = "1"
     else:
         os.environ.pop("GANBOOK_QUICK", None)
-    mode = "quick" if args.quick else "full"
+    mode = "saved outputs, not executed" if args.no_execute else ("quick mode" if args.quick else "full mode")
 
     notebooks = run_notebooks.find_notebooks(ROOT / "notebooks", args.notebooks)
     if not notebooks:
@@ -245,7 +251,7 @@ def main(argv=None):
             nb, found, seconds = nbformat.read(str(path), as_version=4), [], 0.0
             found = ["cell %d: error output" % i for i in error_outputs(nb)]
         else:
-            log("execute %s (%s mode) ..." % (path.name, mode))
+            log("execute %s (%s) ..." % (path.name, mode))
             nb, found, seconds = execute(path, args.timeout)
         if found:
             failed.append(path.name)
@@ -311,7 +317,7 @@ def main(argv=None):
     stage.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     slides = sum(1 for ch in chapters if ch["slides"])
-    log("PASS: book exported to %s: index.html, %d chapters (HTML and PDF), %d with slides (%s mode)"
+    log("PASS: book exported to %s: index.html, %d chapters (HTML and PDF), %d with slides (%s)"
         % (out, len(chapters), slides, mode))
     return 0
 
