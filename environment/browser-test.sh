@@ -6,7 +6,7 @@
 #      draws its losses; check the chart is in the page, no cell shows an error, the kernel is idle.
 #   2. The export of chapter 00 (quick mode) and of a fixture with slide cells: the HTML page's
 #      figures decoded, MathJax typeset its equations, nothing loaded from the network; the slides
-#      run on the local reveal.js.
+#      run on the local reveal.js. A fixture with an error cell is refused, the last book kept.
 #   3. The chapter's PDF: its first page rendered to an image by pdftoppm is not blank and its text
 #      holds the chapter's title.
 # Artifacts (screenshots, the PDF page) go to build/test-artifacts/browser/. The server and its
@@ -100,6 +100,14 @@ for f in "$work/book/index.html" "$work/book/$stem.html" "$work/book/$stem.pdf" 
 done
 [ ! -e "$work/book/$stem.slides.html" ] || { echo "slides for a chapter with no slide cells"; exit 1; }
 echo "ok   the export wrote index.html, $stem.html, $stem.pdf and the fixture's slides"
+mkdir -p "$work/refused" && echo "the last good book" > "$work/refused/index.html"
+if /usr/bin/python3 environment/book/export_book.py --no-execute \
+     environment/browser-test/fixtures/error-fixture.ipynb --out "$work/refused" >"$work/refused.log" 2>&1; then
+  echo "the export published a chapter with an error cell"; exit 1
+fi
+grep -q "^FAIL" "$work/refused.log" && grep -qx "the last good book" "$work/refused/index.html" \
+  || { echo "a refused export must say FAIL and leave the last book alone:"; cat "$work/refused.log"; exit 1; }
+echo "ok   the export refused a chapter with an error cell and left the last book in place"
 
 step="exported pages in the browser"
 node environment/browser-test/browser_test.mjs export \

@@ -32,6 +32,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter, SlidesExporter
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -177,8 +178,8 @@ def index_page(chapters, mode, stamp):
         if ch.get("slides"):
             links.append(("slides", ch["slides"]))
         links.append(("notebook", ch["ipynb"]))
-        rows.append('<li><a class="ganbook-chapter" href="%s">%s</a>\n<p>%s</p>\n<p class="ganbook-files">%s</p></li>' % (
-            ch["html"], html.escape(ch["title"]), html.escape(ch["summary"]),
+        rows.append('<li><a class="ganbook-chapter" href="%s">%s</a>\n%s\n<p class="ganbook-files">%s</p></li>' % (
+            ch["html"], html.escape(ch["title"]), markdown2html_mistune(ch["summary"]),
             " · ".join('<a href="%s">%s</a>' % (h, l) for l, h in links)))
     return """<!DOCTYPE html>
 <html lang="en">
@@ -186,6 +187,11 @@ def index_page(chapters, mode, stamp):
 <meta charset="utf-8">
 <title>ganbook: Generative Adversarial Nets, in Java notebooks</title>
 <link rel="stylesheet" href="_static/book.css">
+<script type="text/x-mathjax-config">
+MathJax.Hub.Config({{tex2jax: {{inlineMath: [["$", "$"]], processEscapes: true}},
+                    CommonHTML: {{linebreaks: {{automatic: true}}}}}});
+</script>
+<script src="{mathjax}"></script>
 </head>
 <body class="ganbook-index">
 <h1>ganbook</h1>
@@ -196,7 +202,7 @@ def index_page(chapters, mode, stamp):
 </ol>
 </body>
 </html>
-""".format(provenance=provenance(mode, stamp), rows="\n".join(rows))
+""".format(provenance=provenance(mode, stamp), rows="\n".join(rows), mathjax=asset_urls("_static")["mathjax_url"])
 
 
 def provenance(mode, stamp):
