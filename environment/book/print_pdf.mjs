@@ -6,7 +6,7 @@
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const CHROMIUM_ARGS = [
@@ -67,7 +67,7 @@ async function main(argv) {
         footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#666">' +
           '<span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
       });
-      console.log(`pdf  ${argv[i + 1]} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(`pdf  ${basename(pdf)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   } finally {
     await close();
