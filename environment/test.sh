@@ -18,3 +18,4 @@ GANBOOK_SKIP_INSTALL=1 environment/test-kernel.sh
 
 echo "== Notebooks: executed headless in quick mode"
 /usr/bin/python3 environment/run_notebooks.py
+environment/browser-test.sh
