@@ -18,4 +18,6 @@ GANBOOK_SKIP_INSTALL=1 environment/test-kernel.sh
 
 echo "== Notebooks: executed headless in quick mode"
 /usr/bin/python3 environment/run_notebooks.py
+
+echo "== Browser: a chapter in the notebook server, the exported book"
 environment/browser-test.sh

@@ -88,7 +88,7 @@ final class GanbookKernel extends BaseKernel {
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")
-                .codemirror("java")
+                .codemirror("text/x-java")
                 .build();
     }
 
