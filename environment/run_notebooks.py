@@ -56,7 +56,8 @@ def problems(nb):
     return found, images
 
 
-def run(path, timeout, write):
+def execute(path, timeout):
+    """Runs one notebook in the ganbook-java kernel: (executed notebook, problems, images, seconds)."""
     nb = nbformat.read(str(path), as_version=4)
     client = NotebookClient(
         nb,
@@ -79,6 +80,11 @@ def run(path, timeout, write):
     found, images = problems(nb)
     if failure:
         found.insert(0, failure)
+    return nb, found, images, seconds
+
+
+def run(path, timeout, write):
+    nb, found, images, seconds = execute(path, timeout)
     if write and not found:
         nbformat.write(nb, str(path))
     return found, images, seconds

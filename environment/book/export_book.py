@@ -25,12 +25,9 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter, SlidesExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
@@ -89,27 +86,6 @@ def asset_urls(prefix):
 
 
 # ----------------------------------------------------------------------------- execution
-
-def execute(path, timeout):
-    """Runs one notebook in the ganbook-java kernel; returns (executed notebook, problems, seconds)."""
-    nb = nbformat.read(str(path), as_version=4)
-    client = NotebookClient(nb, kernel_name=run_notebooks.KERNEL_NAME, timeout=timeout, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    started = time.monotonic()
-    failure = None
-    try:
-        client.execute()
-    except CellTimeoutError as e:
-        failure = "a cell ran longer than %d s: %s" % (timeout, str(e).strip().splitlines()[0])
-    except CellExecutionError:
-        failure = None  # the error output is in the notebook; problems() reports it with its cell
-    except Exception as e:  # the kernel died or would not start
-        failure = "%s: %s" % (type(e).__name__, e)
-    found, _ = run_notebooks.problems(nb)
-    if failure:
-        found.insert(0, failure)
-    return nb, found, time.monotonic() - started
-
 
 def error_outputs(nb):
     return [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
@@ -259,7 +235,7 @@ def main(argv=None):
             found = ["cell %d: error output" % i for i in error_outputs(nb)]
         else:
             log("execute %s (%s) ..." % (path.name, mode))
-            nb, found, seconds = execute(path, args.timeout)
+            nb, found, _, seconds = run_notebooks.execute(path, args.timeout)
         if found:
             failed.append(path.name)
             log("FAIL %s (%.1f s)" % (path.name, seconds))

@@ -28,7 +28,15 @@ public final class Charts {
    */
   public static BufferedImage toImage(Chart<?, ?> chart, double scale) {
     if (!(scale > 0)) throw new IllegalArgumentException("scale must be > 0, got " + scale);
-    int w = chart.getWidth(), h = chart.getHeight();
+    return draw(chart, chart.getWidth(), chart.getHeight(), scale);
+  }
+
+  /** The chart laid out at width x height pixels (XChart's paint lays a chart out at any size). */
+  public static BufferedImage toImage(Chart<?, ?> chart, int width, int height) {
+    return draw(chart, width, height, 1);
+  }
+
+  private static BufferedImage draw(Chart<?, ?> chart, int w, int h, double scale) {
     var img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {

@@ -124,21 +124,8 @@ public final class TrainingView {
     return chart;
   }
 
-  /** The chart drawn at the view's size, with the same rendering hints as {@link Charts#toImage}. */
-  private static BufferedImage image(XYChart chart) {
-    var img = new BufferedImage(CHART_WIDTH, CHART_HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-      chart.paint(g, CHART_WIDTH, CHART_HEIGHT); // XChart's paint(g, w, h) lays the chart out at that size
-    } finally {
-      g.dispose();
-    }
-    return img;
-  }
+  /** The chart drawn at the view's size. */
+  private static BufferedImage image(XYChart chart) { return Charts.toImage(chart, CHART_WIDTH, CHART_HEIGHT); }
 
   /** A moving average over about a fiftieth of the history, between 1 and 500 iterations. */
   static int smoothing(int size) { return Math.max(1, Math.min(500, size / 50)); }
