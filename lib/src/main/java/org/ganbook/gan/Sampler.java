@@ -31,7 +31,7 @@ public interface Sampler {
     return m -> {
       int[] rows = new int[m];
       for (int i = 0; i < m; i++) rows[i] = Nd4j.getRandom().nextInt(n);
-      return data.getRows(rows);
+      return Nd4j.pullRows(data, 1, rows); // one gather op (getRows copies row by row)
     };
   }
 }
