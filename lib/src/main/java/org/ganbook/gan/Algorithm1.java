@@ -75,20 +75,22 @@ public final class Algorithm1 {
     long from = iteration;
     long to = iteration + iterations;
     long start = System.nanoTime();
-    try {
+    try (var memory = new IterationMemory(this)) {
       while (iteration < to) {
         // A cooperative stop: the kernel's interrupt sets this flag; the networks stay consistent.
         if (Thread.interrupted()) {
           throw new CancellationException("training interrupted after iteration " + (iteration - 1)
               + "; call train again to continue");
         }
-        DiscriminatorStep d = null;
-        for (int step = 0; step < config.k(); step++) {
-          d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
+        try (var scope = memory.iteration()) {
+          DiscriminatorStep d = null;
+          for (int step = 0; step < config.k(); step++) {
+            d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
+          }
+          double lossG = generatorStep(pZ.sample(config.m()));
+          history.append((int) iteration, d.loss, lossG, d.meanDx, d.meanDGz,
+              discriminator.gradientNorm(), generator.gradientNorm());
         }
-        double lossG = generatorStep(pZ.sample(config.m()));
-        history.append((int) iteration, d.loss, lossG, d.meanDx, d.meanDGz,
-            discriminator.gradientNorm(), generator.gradientNorm());
         iteration++;
         if (observer != null && (iteration % observeEvery == 0 || iteration == to)) {
           observer.accept(new Progress(iteration - 1, from, to, (System.nanoTime() - start) / 1e9, history));

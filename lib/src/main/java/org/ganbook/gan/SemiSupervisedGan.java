@@ -89,15 +89,19 @@ public final class SemiSupervisedGan {
     var random = Nd4j.getRandom();
     long[] callerState = {random.rootState(), random.nodeState()};
     random.setStates(randomState[0], randomState[1]);
-    try {
+    try (var memory = new IterationMemory(this)) {
       for (int i = 0; i < iterations; i++) {
         if (Thread.interrupted()) {
           throw new java.util.concurrent.CancellationException("training interrupted after iteration " + (iteration - 1)
               + "; call train again to continue");
         }
-        double[] d = discriminatorStep();
-        double lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
-        if (average != null) average.update();
+        double[] d;
+        double lossG;
+        try (var scope = memory.iteration()) {
+          d = discriminatorStep();
+          lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
+          if (average != null) average.update();
+        }
         history.intColumn("iteration").append((int) iteration);
         history.doubleColumn("loss_sup").append(d[0]);
         history.doubleColumn("loss_unsup").append(d[1]);

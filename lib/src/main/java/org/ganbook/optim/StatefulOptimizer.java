@@ -15,9 +15,16 @@ abstract class StatefulOptimizer implements Optimizer {
     if (!(value > 0) || Double.isInfinite(value)) throw new IllegalArgumentException(what + " must be > 0, got " + value);
   }
 
-  /** A zero-initialised buffer named "parameter/slot", created on first use. */
+  /**
+   * A zero-initialised buffer named "parameter/slot", created on first use, outside any workspace
+   * (a trainer's iteration memory is reused by the next iteration; this buffer must outlive it).
+   */
   INDArray buffer(Parameter p, String slot) {
-    return state.computeIfAbsent(p.name() + "/" + slot, k -> Nd4j.zeros(p.value().dataType(), p.value().shape()));
+    return state.computeIfAbsent(p.name() + "/" + slot, k -> {
+      try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        return Nd4j.zeros(p.value().dataType(), p.value().shape());
+      }
+    });
   }
 
   @Override public long updates() { return updates; }

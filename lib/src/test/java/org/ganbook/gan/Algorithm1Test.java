@@ -114,6 +114,28 @@ class Algorithm1Test {
     assertEquals(java.util.List.of(9L, 19L, 24L), seen);
   }
 
+  @Test void whatOutlivesAnIterationIsOutsideItsMemory() {
+    var kept = new ArrayList<INDArray>();
+    var copies = new ArrayList<INDArray>();
+    var gan = gan(1, GeneratorLoss.NON_SATURATING, 1);
+    gan.observe(5, p -> {
+      INDArray samples = gan.generator().apply(P_Z.sample(8));
+      kept.add(samples);
+      copies.add(samples.dup());
+    });
+    gan.train(20);
+    assertEquals(4, kept.size());
+    // Observers run between iterations: what they make is theirs, and later iterations leave it be.
+    for (int i = 0; i < kept.size(); i++) assertEquals(copies.get(i), kept.get(i), "array kept at observation " + i);
+    for (var net : java.util.List.of(gan.generator(), gan.discriminator())) {
+      for (var p : net.parameters()) {
+        assertFalse(p.value().isAttached(), p.name() + " lives outside the iteration memory");
+        assertFalse(p.gradient().isAttached(), p.name() + " gradient lives outside the iteration memory");
+      }
+    }
+    assertFalse(Nd4j.getWorkspaceManager().anyWorkspaceActiveForCurrentThread(), "train leaves no workspace open");
+  }
+
   @Test void divergenceStopsWithTheIterationAndNetwork() {
     Nd4j.getRandom().setSeed(1);
     var g = new Sequential("G", new Dense(1, 8, Init.glorot()), new LeakyRelu(0.2), new Dense(8, 1, Init.glorot()));

@@ -2,6 +2,7 @@ package org.ganbook.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,20 @@ class OptimizerTest {
     b.step(List.of(w2));
     assertArrayEquals(w.value().toDoubleVector(), w2.value().toDoubleVector(), 0);
     assertEquals(a.updates(), b.updates());
+  }
+
+  @Test void stateMadeDuringAnIterationOutlivesItsMemory() {
+    Parameter w = parameter(1.0, 2.0);
+    var adam = new Adam(1e-3, 0.5);
+    var config = org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(1 << 20).build();
+    try (var iteration = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, "test-iteration")) {
+      w.gradient().assign(Nd4j.createFromArray(1.0, -1.0));
+      adam.step(List.of(w));
+    }
+    for (String slot : List.of("m", "v")) {
+      assertFalse(adam.buffer(w, slot).isAttached(), "Adam's " + slot + " was made in the iteration's workspace");
+    }
+    Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
   }
 
   @Test void refusesBadHyperParameters() {
