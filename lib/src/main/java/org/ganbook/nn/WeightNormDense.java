@@ -20,8 +20,9 @@ public final class WeightNormDense implements Layer {
   private final boolean trainScale;
   private String name = "wn";
   private INDArray input;
-  private INDArray weights;
   private INDArray norm;
+  private INDArray columnScale;
+  private INDArray product;
 
   /** v ~ N(0, 0.1^2) as improved-gan's DenseLayer draws theta, g = 1, b = 0. */
   public WeightNormDense(long in, long out, boolean trainScale) {
@@ -41,35 +42,45 @@ public final class WeightNormDense implements Layer {
   public Parameter scale() { return scale; }
   public Parameter bias() { return bias; }
 
-  /** The effective weights g v / ||v||, [in, out]. */
-  public INDArray weights() {
-    norm = Transforms.sqrt(direction.value().mul(direction.value()).sum(true, 0), false);
-    return direction.value().mulRowVector(scale.value().div(norm));
+  /** The effective weights g v / ||v||, [in, out] (to look at: training never forms them). */
+  public INDArray weights() { return direction.value().mulRowVector(columnScale()); }
+
+  /** s_j = g_j / ||v_j||, so that W = v diag(s). */
+  private INDArray columnScale() {
+    norm = direction.value().norm2(true, 0);
+    return scale.value().div(norm);
   }
 
+  /**
+   * y = (x v) diag(s) + b: the same as x W + b, computed without forming W. Scaling the [m, out]
+   * product is cheaper than scaling the [in, out] weights when m < in, and backward needs no
+   * [in, out] temporary either (improved-gan's D has m = 300 against in = 784 in its first layer).
+   */
   @Override public INDArray forward(INDArray x, Mode mode) {
     Shapes.requireColumns(toString(), x, in());
     input = x;
-    weights = weights();
-    INDArray y = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
-    Nd4j.gemm(x, weights, y, false, false, 1.0, 0.0);
-    return y.addiRowVector(bias.value());
+    columnScale = columnScale();
+    product = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
+    Nd4j.gemm(x, direction.value(), product, false, false, 1.0, 0.0);
+    return product.mulRowVector(columnScale).addiRowVector(bias.value());
   }
 
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
+    Shapes.requireSame(toString(), product, dy, "the output gradient");
+    INDArray dProduct = dy.mulRowVector(columnScale);
     if (parameterGradients) {
-      INDArray dW = Nd4j.createUninitialized(dy.dataType(), in(), out());
-      Nd4j.gemm(input, dy, dW, true, false, 1.0, 0.0);
       dy.sum(bias.gradient().reshape(out()), 0);
-      // dL/dg_j = dW_j . v_j / ||v_j||;  dL/dv_j = (g_j / ||v_j||) (dW_j - dL/dg_j v_j / ||v_j||).
-      INDArray dg = dW.mul(direction.value()).sum(true, 0).divi(norm);
+      // With u = x v: dL/dg_j = sum_i dy_ij u_ij / ||v_j||, and
+      // dL/dv_j = s_j (x^T dy)_j - (s_j dL/dg_j / ||v_j||) v_j = (x^T (dy s))_j - c_j v_j.
+      INDArray dg = dy.mul(product).sum(true, 0).divi(norm);
       if (trainScale) scale.gradient().assign(dg);
-      direction.gradient().assign(dW.subi(direction.value().mulRowVector(dg.div(norm)))
-          .muliRowVector(scale.value().div(norm)));
+      INDArray c = columnScale.mul(dg).divi(norm);
+      direction.gradient().assign(direction.value()).muliRowVector(c.negi());
+      Nd4j.gemm(input, dProduct, direction.gradient(), true, false, 1.0, 1.0);
     }
     if (!inputGradient) return null;
     INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.rows(), in());
-    return Nd4j.gemm(dy, weights, dx, false, true, 1.0, 0.0);
+    return Nd4j.gemm(dProduct, direction.value(), dx, false, true, 1.0, 0.0);
   }
 
   /**

@@ -3,7 +3,8 @@ package org.ganbook.optim;
 import java.util.List;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam (Kingma and Ba, 2015) with bias correction: m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2,
@@ -35,12 +36,18 @@ public final class Adam extends StatefulOptimizer {
     long t = updates + 1;
     double correction1 = 1 - Math.pow(beta1, t);
     double correction2 = 1 - Math.pow(beta2, t);
+    var blas = Nd4j.getBlasWrapper().level1();
     for (Parameter p : parameters) {
       INDArray g = p.gradient();
-      INDArray m = buffer(p, "m").muli(beta1).addi(g.mul(1 - beta1));
-      INDArray v = buffer(p, "v").muli(beta2).addi(g.mul(g).muli(1 - beta2));
-      INDArray denominator = Transforms.sqrt(v.div(correction2), false).addi(epsilon);
-      p.value().subi(m.div(denominator).muli(lr / correction1));
+      INDArray m = buffer(p, "m").muli(beta1);
+      blas.axpy(m.length(), 1 - beta1, g, m);
+      INDArray v = buffer(p, "v").muli(beta2);
+      INDArray scratch = g.mul(g);
+      blas.axpy(v.length(), 1 - beta2, scratch, v);
+      // theta -= lr/c1 * m / (sqrt(v/c2) + eps), with one temporary for the whole expression.
+      Nd4j.exec(new Sqrt(v, scratch));
+      scratch.muli(1 / Math.sqrt(correction2)).addi(epsilon).rdivi(m);
+      blas.axpy(scratch.length(), -lr / correction1, scratch, p.value());
     }
     updates++;
   }

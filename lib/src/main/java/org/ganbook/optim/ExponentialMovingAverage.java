@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A running average of parameters, shadow <- decay shadow + (1 - decay) theta, updated after each
@@ -24,7 +25,8 @@ public final class ExponentialMovingAverage {
 
   public void update() {
     for (int i = 0; i < parameters.size(); i++) {
-      shadow.get(i).muli(decay).addi(parameters.get(i).value().mul(1 - decay));
+      INDArray average = shadow.get(i).muli(decay);
+      Nd4j.getBlasWrapper().level1().axpy(average.length(), 1 - decay, parameters.get(i).value(), average);
     }
   }
 
