@@ -209,6 +209,9 @@ public final class SemiSupervisedGan {
   /** m samples of G, evaluated mode. */
   public INDArray sample(int m) { return generator.forward(pZ.sample(m), Mode.EVAL); }
 
+  /** m samples of G from noise drawn right after seeding: the same images every time (see {@link Sampler#sample(int, long)}). */
+  public INDArray sample(int m, long seed) { return generator.forward(pZ.sample(m, seed), Mode.EVAL); }
+
   static int[] argMax(INDArray logits) {
     long[] a = Nd4j.argMax(logits, 1).toLongVector();
     int[] out = new int[a.length];

@@ -1,6 +1,7 @@
 package org.ganbook.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ganbook.data.Mnist;
@@ -54,6 +55,9 @@ class SemiSupervisedGanTest {
     }
     assertTrue(gan.testErrors(test) < 20, "a separable problem is learned: " + gan.testErrors(test) + " errors out of 200");
     assertEquals(784, gan.sample(5).columns());
+    Nd4j.getRandom().setSeed(99);
+    assertEquals(gan.sample(5, 7), gan.sample(5, 7), "the same seed gives the same samples");
+    assertNotEquals(gan.sample(5, 7), gan.sample(5, 8));
   }
 
   @Test void reproducibleFromTheSeed() {
