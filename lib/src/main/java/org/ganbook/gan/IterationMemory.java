@@ -21,9 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the networks, and optimizer state is created in {@code scopeOutOfWorkspaces}. Nothing made
  * inside may be kept: the trainers turn losses and means into doubles before the scope closes, and
  * call observers between iterations, outside it. Used by one thread, within one {@code train} call:
- * {@link #close()} at its end gives the block back.
+ * {@link #close()} at its end gives the block back. {@code bench/Profile} uses it as the trainers do.
  */
-final class IterationMemory implements AutoCloseable {
+public final class IterationMemory implements AutoCloseable {
   private static final WorkspaceConfiguration CONFIGURATION = WorkspaceConfiguration.builder()
       .initialSize(0)
       .policyLearning(LearningPolicy.FIRST_LOOP)      // size the block by the first iteration
@@ -35,12 +35,13 @@ final class IterationMemory implements AutoCloseable {
   private final String id;
   private MemoryWorkspace workspace;
 
-  IterationMemory(Object owner) {
+  /** Memory for the iterations of {@code owner}, a trainer (it names the workspace). */
+  public IterationMemory(Object owner) {
     this.id = "ganbook-iteration-" + System.identityHashCode(owner);
   }
 
   /** Opens the scope of one iteration; close the returned workspace when the iteration ends. */
-  MemoryWorkspace iteration() {
+  public MemoryWorkspace iteration() {
     workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIGURATION, id);
     return workspace;
   }
