@@ -4,7 +4,8 @@
 #
 # usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff]
 #   N timed iterations of each benchmark in all, in R rounds that alternate Java and PyTorch (so that
-#   both see the same load from other work on the machine), each round after N warm-up iterations;
+#   both see the same load from other work on the machine), each round after N warm-up iterations
+#   (200 by default: the JVM reaches its steady state after 100-200 iterations; see bench/README.md);
 #   --samediff adds the SameDiff variant of the iteration to Java's rounds.
 # Writes bench/results/<date>-<cpu>.md. Installs python3-torch and OpenMP OpenBLAS with apt-get
 # (as root or through sudo) when they are missing, and selects that OpenBLAS for libblas.so.3.
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 command_line="bench/run.sh${*:+ $*}"
 
-warmup=20
+warmup=200
 iterations=200
 rounds=4
 java_extra=()

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -88,6 +90,11 @@ public final class LineCharts {
       Theme.Line line = n.equals("D") || n.startsWith("D(") || n.startsWith("D*") ? Theme.Line.DASHED : Theme.Line.SOLID;
       XYSeries s = Theme.curve(chart, n, x, ys.get(n), colours.get(i), line);
       s.setLabel(Theme.symbol(n));
+    }
+    if (names.size() > 4) {
+      // A row of more than four names runs off the chart's width: list them down its right side.
+      chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(LegendLayout.Vertical);
     }
     return chart;
   }

@@ -107,6 +107,19 @@ class LineChartsTest {
   }
 
   @Test
+  void manyLinesListTheirNamesDownTheSide() {
+    double[] x = {0, 1, 2};
+    var few = new LinkedHashMap<String, double[]>();
+    var many = new LinkedHashMap<String, double[]>();
+    for (int i = 0; i < 6; i++) {
+      if (i < 4) few.put("seed " + i, new double[] {i, i + 1, i + 2});
+      many.put("seed " + i, new double[] {i, i + 1, i + 2});
+    }
+    assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, LineCharts.lines("t", "x", "y", x, few).getStyler().getLegendPosition());
+    assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, LineCharts.lines("t", "x", "y", x, many).getStyler().getLegendPosition());
+  }
+
+  @Test
   void linesForSeveralK() throws Exception {
     int n = 200;
     double[] it = new double[n];
