@@ -8,8 +8,8 @@ export OMP_WAIT_POLICY=passive
 # ND4J 1.0.0-M2.1 bundles OpenBLAS 0.3.19, which does not recognise recent CPUs (AMD Zen 3/4,
 # new Intel cores) and falls back to slow generic kernels. Choose the best core type it knows from
 # the instruction sets this CPU reports. This replaces a preset OPENBLAS_CORETYPE: this project's
-# machines preset Haswell, and on their AVX-512 CPU SKYLAKEX measured 1.8x the GEMM throughput
-# (349 against 190 GFLOP/s, bench/results/2026-12-02-amd-epyc-2c.md). To force a type, set
+# machines preset Haswell, and on their AVX-512 CPU SKYLAKEX measured 1.8-1.9x the GEMM throughput
+# (350 against 181-193 GFLOP/s, bench/results/2026-12-02-*.md). To force a type, set
 # GANBOOK_OPENBLAS_CORETYPE; where nothing is detected, a preset value is kept.
 if [ -n "${GANBOOK_OPENBLAS_CORETYPE:-}" ]; then
   export OPENBLAS_CORETYPE="$GANBOOK_OPENBLAS_CORETYPE"
