@@ -9,14 +9,34 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Adam (Kingma and Ba, 2015) with bias correction: m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2,
  * theta <- theta - lr * m_hat / (sqrt(v_hat) + eps). The improved-gan experiments use lr 0.003, b1 0.5.
+ *
+ * <p>Where epsilon goes matters more than its size suggests. The paper puts it outside the square
+ * root; openai/improved-gan's Adam (nn.py) divides by sqrt(v_hat + eps), inside the root, so with
+ * eps = 1e-8 the denominator never falls below 1e-4. A parameter whose gradients stay far below
+ * 1e-4 (most of G's under feature matching) then takes steps of lr * m_hat / 1e-4, much smaller
+ * than lr, where the paper's form takes full steps of about lr whatever the gradient's scale.
+ * {@link Epsilon} selects the form.
  */
 public final class Adam extends StatefulOptimizer {
+  /** Where epsilon enters the denominator. */
+  public enum Epsilon {
+    /** sqrt(v_hat) + eps: Kingma and Ba's Algorithm 1. */
+    OUTSIDE_ROOT,
+    /** sqrt(v_hat + eps): openai/improved-gan's nn.adam_updates, the code behind Salimans et al. (2016). */
+    INSIDE_ROOT
+  }
+
   private final Schedule learningRate;
   private final double beta1;
   private final double beta2;
   private final double epsilon;
+  private final Epsilon form;
 
   public Adam(Schedule learningRate, double beta1, double beta2, double epsilon) {
+    this(learningRate, beta1, beta2, epsilon, Epsilon.OUTSIDE_ROOT);
+  }
+
+  public Adam(Schedule learningRate, double beta1, double beta2, double epsilon, Epsilon form) {
     requirePositive("learning rate", learningRate.at(0));
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException("Adam needs 0 <= beta1, beta2 < 1, got " + beta1 + ", " + beta2);
@@ -26,9 +46,18 @@ public final class Adam extends StatefulOptimizer {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
+    if (form == null) throw new IllegalArgumentException("choose where epsilon goes: OUTSIDE_ROOT or INSIDE_ROOT");
+    this.form = form;
   }
 
   public Adam(double learningRate, double beta1) { this(Schedule.constant(learningRate), beta1, 0.999, 1e-8); }
+
+  /** improved-gan's Adam: constant lr, beta2 0.999, eps 1e-8 inside the square root. */
+  public static Adam improvedGan(double learningRate, double beta1) {
+    return new Adam(Schedule.constant(learningRate), beta1, 0.999, 1e-8, Epsilon.INSIDE_ROOT);
+  }
+
+  public Epsilon epsilonForm() { return form; }
 
   @Override public void step(List<Parameter> parameters) {
     double lr = learningRate.at(updates);
@@ -44,9 +73,15 @@ public final class Adam extends StatefulOptimizer {
       INDArray v = buffer(p, "v").muli(beta2);
       INDArray scratch = g.mul(g);
       blas.axpy(v.length(), 1 - beta2, scratch, v);
-      // theta -= lr/c1 * m / (sqrt(v/c2) + eps), with one temporary for the whole expression.
-      Nd4j.exec(new Sqrt(v, scratch));
-      scratch.muli(1 / Math.sqrt(correction2)).addi(epsilon).rdivi(m);
+      // theta -= lr/c1 * m / (sqrt(v/c2) + eps) or m / sqrt(v/c2 + eps), in one temporary.
+      if (form == Epsilon.OUTSIDE_ROOT) {
+        Nd4j.exec(new Sqrt(v, scratch));
+        scratch.muli(1 / Math.sqrt(correction2)).addi(epsilon);
+      } else {
+        scratch.assign(v).muli(1 / correction2).addi(epsilon);
+        Nd4j.exec(new Sqrt(scratch, scratch));
+      }
+      scratch.rdivi(m);
       blas.axpy(scratch.length(), -lr / correction1, scratch, p.value());
     }
     updates++;

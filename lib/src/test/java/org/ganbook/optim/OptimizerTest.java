@@ -42,6 +42,25 @@ class OptimizerTest {
     assertEquals(expected, w.value().getDouble(0), 1e-9);
   }
 
+  @Test void adamEpsilonInsideOrOutsideTheRoot() {
+    // A gradient of 1e-6, as most of G's under feature matching: the two forms part by two orders.
+    double g = 1e-6, eps = 1e-8, lr = 0.01;
+    Parameter outside = parameter(0.0), inside = parameter(0.0);
+    var paper = new Adam(Schedule.constant(lr), 0.5, 0.999, eps, Adam.Epsilon.OUTSIDE_ROOT);
+    var code = Adam.improvedGan(lr, 0.5);
+    assertEquals(Adam.Epsilon.INSIDE_ROOT, code.epsilonForm());
+    for (int t = 1; t <= 2; t++) {
+      outside.gradient().assign(Nd4j.createFromArray(g));
+      inside.gradient().assign(Nd4j.createFromArray(g));
+      paper.step(List.of(outside));
+      code.step(List.of(inside));
+    }
+    // With a constant gradient m_hat = g and v_hat = g^2 at every step.
+    assertEquals(-2 * lr * g / (g + eps), outside.value().getDouble(0), 1e-12);
+    assertEquals(-2 * lr * g / Math.sqrt(g * g + eps), inside.value().getDouble(0), 1e-12);
+    assertTrue(Math.abs(outside.value().getDouble(0)) > 90 * Math.abs(inside.value().getDouble(0)));
+  }
+
   @Test void paperSchedules() {
     Schedule lr = Schedule.exponentialDecay(0.1, 1.000004, 1e-6);
     assertEquals(0.1, lr.at(0), 1e-15);
