@@ -28,6 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  *
  * D outputs a logit a, D(x) = sigmoid(a); the losses work from logits (see {@link ValueFunction}).
+ * {@link GanConfig} also offers what the paper's code did instead of the printed algorithm: the
+ * simultaneous update and D's mean cross-entropy (see {@link GanConfig#paperCode}).
  * The trainer owns the state of the random generator it trains with, so a seed gives the same
  * history every time, in any thread, and a checkpoint resumes exactly.
  */
@@ -37,7 +39,7 @@ public final class Algorithm1 {
   final Optimizer optimizerD;
   final Optimizer optimizerG;
   final GanConfig config;
-  private final Sampler pData;
+  final Sampler pData;
   private final Sampler pZ;
   final History history = new History();
   long iteration;
@@ -83,12 +85,18 @@ public final class Algorithm1 {
               + "; call train again to continue");
         }
         try (var scope = memory.iteration()) {
-          DiscriminatorStep d = null;
-          for (int step = 0; step < config.k(); step++) {
-            d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
+          Step d = null;
+          double lossG;
+          if (config.update() == GanConfig.Update.SIMULTANEOUS) {
+            d = simultaneousStep(pData.sample(config.m()), pZ.sample(config.m()));
+            lossG = d.lossG;
+          } else {
+            for (int step = 0; step < config.k(); step++) {
+              d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
+            }
+            lossG = generatorStep(pZ.sample(config.m()));
           }
-          double lossG = generatorStep(pZ.sample(config.m()));
-          history.append((int) iteration, d.loss, lossG, d.meanDx, d.meanDGz,
+          history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
               discriminator.gradientNorm(), generator.gradientNorm());
         }
         iteration++;
@@ -103,19 +111,54 @@ public final class Algorithm1 {
     return history;
   }
 
-  private record DiscriminatorStep(double loss, double meanDx, double meanDGz) {}
+  /** What a step reports: -V, G's loss (simultaneous update only), mean D(x) and mean D(G(z)). */
+  private record Step(double lossD, double lossG, double meanDx, double meanDGz) {}
 
   /** Update D by ascending its stochastic gradient of V(D, G) on m real and m generated examples. */
-  private DiscriminatorStep discriminatorStep(INDArray x, INDArray z) {
+  private Step discriminatorStep(INDArray x, INDArray z) {
     int m = config.m();
     INDArray fake = generator.forward(z, Mode.TRAIN);
     INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
-    Loss loss = ValueFunction.discriminatorLoss(logits, m);
-    requireFinite(loss.value(), "D", "-V(D, G)");
-    discriminator.backward(loss.gradient());
+    Loss cost = discriminatorCost(logits);
+    discriminator.backward(cost.gradient());
     optimizerD.step(discriminator.parameters());
+    return step(logits, cost, Double.NaN);
+  }
+
+  /**
+   * The paper's code's step: one forward of D on m real and m generated examples serves both
+   * networks. G's gradient flows back through D as it is before its update, with the same dropout
+   * masks; then both networks take their steps.
+   */
+  private Step simultaneousStep(INDArray x, INDArray z) {
+    int m = config.m();
+    INDArray fake = generator.forward(z, Mode.TRAIN);
+    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
+    Loss cost = discriminatorCost(logits);
+    Loss lossG = config.generatorLoss().of(logits.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()));
+    requireFinite(lossG.value(), "G", config.generatorLoss().toString());
+    // G's loss depends on the generated rows only: the real rows' output gradient is zero.
+    INDArray outputGradientG = Nd4j.zeros(logits.dataType(), logits.shape());
+    outputGradientG.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).assign(lossG.gradient());
+    INDArray inputGradient = discriminator.backwardToInput(outputGradientG);
+    generator.backward(inputGradient.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).dup());
+    discriminator.backward(cost.gradient());
+    optimizerD.step(discriminator.parameters());
+    optimizerG.step(generator.parameters());
+    return step(logits, cost, lossG.value());
+  }
+
+  /** D's cost on m real then m generated logits, checked finite. */
+  private Loss discriminatorCost(INDArray logits) {
+    Loss cost = config.discriminatorCost().of(logits, config.m());
+    requireFinite(cost.value(), "D", config.discriminatorCost().toString());
+    return cost;
+  }
+
+  private Step step(INDArray logits, Loss cost, double lossG) {
+    int m = config.m();
     INDArray d = Transforms.sigmoid(logits, true);
-    return new DiscriminatorStep(loss.value(),
+    return new Step(cost.value() / config.discriminatorCost().scale(), lossG,
         d.get(NDArrayIndex.interval(0, m)).meanNumber().doubleValue(),
         d.get(NDArrayIndex.interval(m, 2 * m)).meanNumber().doubleValue());
   }

@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A zip of everything Algorithm 1 needs to resume exactly: G's and D's parameters, both optimizers'
- * state, the iteration, the random generator's state and the history. It is written to a temporary
+ * state, the iteration, the random generator's state, the position of an {@link EpochSampler} of
+ * p_data, and the history. It is written to a temporary
  * file beside the target and renamed, so a crash never leaves half a checkpoint.
  */
 final class Checkpoint {
@@ -39,6 +40,7 @@ final class Checkpoint {
       putAll(zip, "optimizer/G/", gan.optimizerG.state());
       put(zip, "iteration", Nd4j.scalar(gan.iteration));
       put(zip, "random", Nd4j.createFromArray(gan.randomState));
+      if (gan.pData instanceof EpochSampler s) put(zip, "p_data/drawn", Nd4j.scalar(s.drawn()));
       for (String c : History.COLUMNS) put(zip, "history/" + c, Nd4j.createFromArray(gan.history.column(c)));
       put(zip, "history/iteration", Nd4j.createFromArray(gan.history.table().intColumn("iteration").asIntArray()));
     } catch (IOException | RuntimeException e) {
@@ -56,6 +58,7 @@ final class Checkpoint {
     gan.optimizerG.restore(withPrefix(entries, "optimizer/G/"));
     gan.iteration = require(entries, "iteration", file).getLong(0);
     gan.randomState = require(entries, "random", file).toLongVector();
+    if (gan.pData instanceof EpochSampler s) s.seek(require(entries, "p_data/drawn", file).getLong(0));
     var h = gan.history;
     h.table().clear();
     int[] iterations = require(entries, "history/iteration", file).toIntVector();
