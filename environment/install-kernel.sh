@@ -3,6 +3,8 @@
 # user (~/.local/share/jupyter/kernels/ganbook-java, or under $JUPYTER_DATA_DIR). The kernelspec
 # runs this checkout's build/kernel/ jars plus the library's dependencies from the Maven
 # repository, so notebooks import org.ganbook.*, ND4J, Tablesaw and XChart with no setup cell.
+# The kernelspec's logo (logo-32x32.png, logo-64x64.png, logo-svg.svg: what JupyterLab's launcher
+# shows) is drawn here by environment/kernel_logo.py; no image is kept in git.
 # Idempotent: running it again rebuilds what changed and rewrites the same kernelspec.
 # GANBOOK_MAVEN_ARGS passes extra Maven arguments, e.g. -Pcuda for the CUDA backend (see README).
 set -euo pipefail
@@ -36,7 +38,10 @@ fi
 spec_dir="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels/ganbook-java"
 mkdir -p "$spec_dir"
 
-JAVA_BIN="$java_bin" CLASSPATH_VALUE="$classpath" SPEC_DIR="$spec_dir" /usr/bin/python3 - <<'PY'
+python=/usr/bin/python3
+[ -x "$root/.venv/bin/python" ] && python="$root/.venv/bin/python"   # environment/setup-python.sh
+"$python" "$root/environment/kernel_logo.py" "$spec_dir"
+JAVA_BIN="$java_bin" CLASSPATH_VALUE="$classpath" SPEC_DIR="$spec_dir" "$python" - <<'PY'
 import json, os
 env = {"OMP_WAIT_POLICY": os.environ["OMP_WAIT_POLICY"]}
 for name in ("OPENBLAS_CORETYPE", "GANBOOK_DATA"):
@@ -66,5 +71,5 @@ path = os.path.join(os.environ["SPEC_DIR"], "kernel.json")
 with open(path, "w") as f:
     json.dump(spec, f, indent=2)
     f.write("\n")
-print("kernel: installed kernelspec ganbook-java at " + path)
+print("kernel: installed kernelspec ganbook-java at " + path + " (with its logo)")
 PY

@@ -1,9 +1,9 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Runs the book's notebooks headless in the ganbook-java kernel and checks what they show.
 
-    /usr/bin/python3 environment/run_notebooks.py            # every notebooks/NN-*.ipynb, quick mode
-    /usr/bin/python3 environment/run_notebooks.py --write    # and save the outputs into the notebooks
-    /usr/bin/python3 environment/run_notebooks.py --full --write   # the full run whose outputs are committed
+    .venv/bin/python environment/run_notebooks.py            # every notebooks/NN-*.ipynb, quick mode
+    .venv/bin/python environment/run_notebooks.py --write    # and save the outputs into the notebooks
+    .venv/bin/python environment/run_notebooks.py --full --write   # the full run whose outputs are committed
 
 A notebook fails when a cell raises an error, when a cell writes an exception to stderr, or when
 it shows no image (every chapter closes its experiments with a chart). With no notebook to run the
@@ -17,12 +17,17 @@ import sys
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+if sys.prefix == sys.base_prefix and VENV_PYTHON.exists() and __name__ == "__main__":
+    # Started with another Python: run again in the project's environment (environment/setup-python.sh).
+    os.execv(str(VENV_PYTHON), [str(VENV_PYTHON)] + sys.argv)
+
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 KERNEL_NAME = "ganbook-java"
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 
 # An exception's name or a stack frame in a stderr stream (a caught exception printed by the cell).

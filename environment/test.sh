@@ -17,7 +17,7 @@ echo "== Kernel: conformance, interrupt, signatures"
 GANBOOK_SKIP_INSTALL=1 environment/test-kernel.sh
 
 echo "== Notebooks: executed headless in quick mode"
-/usr/bin/python3 environment/run_notebooks.py
+.venv/bin/python environment/run_notebooks.py
 
-echo "== Browser: a chapter in the notebook server, the exported book"
+echo "== Browser: a chapter in JupyterLab, the exported book"
 environment/browser-test.sh
