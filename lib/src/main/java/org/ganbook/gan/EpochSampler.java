@@ -49,6 +49,9 @@ public final class EpochSampler implements Sampler {
     return rows;
   }
 
+  /** The seed the epochs' orders are drawn from. */
+  public long seed() { return seed; }
+
   /** Rows handed out so far. */
   public long drawn() { return drawn; }
 

@@ -1,8 +1,9 @@
 package org.ganbook.gan;
 
 import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.ganbook.data.Mnist;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
@@ -37,26 +38,31 @@ import tech.tablesaw.api.Table;
  * f is D's last hidden layer, so D comes in two parts: {@code features} (x -> f(x)) and {@code
  * classifier} (f(x) -> l(x)). The 1/2 on L_unsup is the script's. With w = 0 the trainer skips G
  * altogether: the supervised-only baseline, the same D trained on the labels alone.
+ *
+ * <p>As in the script, the examples come in epochs: x_u and x_u' from two independent permutations
+ * of the unlabelled set, the labelled set cycled in a fresh order each time it runs out. {@link
+ * #save} and {@link #restore} resume a run exactly.
  */
 public final class SemiSupervisedGan {
   private final Sequential generator;
   private final Sequential features;
   private final Sequential classifier;
-  private final INDArray labelledImages;
+  final INDArray labelledImages;
   private final int[] labels;
-  private final Sampler unlabelled;
+  /** Positions in the labelled set (its rows' indices), in epochs. */
+  final EpochSampler labelledOrder;
+  /** x_u for D's step and x_u' for G's, two independent orders of the unlabelled set. */
+  final EpochSampler unlabelled;
+  final EpochSampler unlabelledForG;
   private final Sampler pZ;
-  private final Optimizer optimizerD;
-  private final Optimizer optimizerG;
+  final Optimizer optimizerD;
+  final Optimizer optimizerG;
   private final SemiSupervisedConfig config;
   private final List<Parameter> parametersD = new ArrayList<>();
-  private final ExponentialMovingAverage average;
-  private final Random labelledOrder;
-  private final Table history;
-  private int[] order;
-  private int next;
-  private long iteration;
-  private long[] randomState;
+  final ExponentialMovingAverage average;
+  final Table history;
+  long iteration;
+  long[] randomState;
 
   public SemiSupervisedGan(Sequential generator, Sequential features, Sequential classifier,
                            Mnist labelled, INDArray unlabelledImages, Sampler pZ,
@@ -67,7 +73,10 @@ public final class SemiSupervisedGan {
     this.classifier = classifier;
     this.labelledImages = labelled.images();
     this.labels = labelled.labels().clone();
-    this.unlabelled = Sampler.rowsOf(unlabelledImages);
+    long seed = config.seed();
+    this.labelledOrder = new EpochSampler(Nd4j.arange(labels.length).reshape(-1, 1), seed);
+    this.unlabelled = new EpochSampler(unlabelledImages, seed + 1);
+    this.unlabelledForG = new EpochSampler(unlabelledImages, seed + 2);
     this.pZ = pZ;
     this.optimizerD = optimizerD;
     this.optimizerG = optimizerG;
@@ -75,7 +84,6 @@ public final class SemiSupervisedGan {
     parametersD.addAll(features.parameters());
     parametersD.addAll(classifier.parameters());
     average = config.averageDecay() > 0 ? new ExponentialMovingAverage(parametersD, config.averageDecay()) : null;
-    labelledOrder = new Random(config.seed());
     var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
     randomState = new long[] {random.rootState(), random.nodeState()};
     history = Table.create(config.unlabelledWeight() > 0 ? "semi-supervised GAN" : "supervised only",
@@ -117,23 +125,7 @@ public final class SemiSupervisedGan {
   }
 
   /** The next m labelled rows: the labelled set reshuffled whenever it runs out, as the script cycles it. */
-  int[] labelledBatch() {
-    int m = config.m();
-    int[] rows = new int[m];
-    for (int i = 0; i < m; i++) {
-      if (order == null || next == order.length) {
-        order = new int[labels.length];
-        for (int j = 0; j < order.length; j++) order[j] = j;
-        for (int j = order.length - 1; j > 0; j--) {
-          int k = labelledOrder.nextInt(j + 1);
-          int t = order[j]; order[j] = order[k]; order[k] = t;
-        }
-        next = 0;
-      }
-      rows[i] = order[next++];
-    }
-    return rows;
-  }
+  int[] labelledBatch() { return labelledOrder.nextRows(config.m()); }
 
   /** One step of D on L_sup + w L_unsup; returns {L_sup, L_unsup, error on the labelled batch}. */
   private double[] discriminatorStep() {
@@ -170,7 +162,7 @@ public final class SemiSupervisedGan {
   /** One step of G on feature matching against D's last hidden layer. */
   private double generatorStep() {
     int m = config.m();
-    INDArray realFeatures = features.forward(unlabelled.sample(m), Mode.TRAIN);
+    INDArray realFeatures = features.forward(unlabelledForG.sample(m), Mode.TRAIN);
     INDArray fakeFeatures = features.forward(generator.forward(pZ.sample(m), Mode.TRAIN), Mode.TRAIN);
     Loss loss = FeatureMatching.of(realFeatures, fakeFeatures);
     requireFinite(loss.value(), "G", "feature matching");
@@ -223,8 +215,16 @@ public final class SemiSupervisedGan {
     if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
   }
 
+  /** Writes everything needed to resume exactly (see {@link Checkpoint}). */
+  public void save(Path file) throws IOException { Checkpoint.save(this, file); }
+
+  /** Restores a checkpoint written by {@link #save} into this trainer, built with the same networks and data. */
+  public void restore(Path file) throws IOException { Checkpoint.restore(this, file); }
+
   public Table history() { return history; }
   public long iteration() { return iteration; }
   public Sequential generator() { return generator; }
+  public Sequential features() { return features; }
+  public Sequential classifier() { return classifier; }
   public SemiSupervisedConfig config() { return config; }
 }

@@ -65,6 +65,12 @@ public final class BatchNorm implements Layer {
 
   @Override public List<Parameter> parameters() { return scale ? List.of(gamma, beta) : List.of(beta); }
 
+  /** The running mean that evaluation normalises with (live: a checkpoint saves and restores it). */
+  public INDArray runningMean() { return runningMean; }
+
+  /** The running variance that evaluation normalises with (live). */
+  public INDArray runningVar() { return runningVar; }
+
   @Override public void setName(String name) {
     this.name = name;
     beta.rename(name + ".beta");

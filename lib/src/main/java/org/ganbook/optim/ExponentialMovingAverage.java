@@ -30,6 +30,9 @@ public final class ExponentialMovingAverage {
     }
   }
 
+  /** The averages, one per parameter in order (live: a checkpoint saves and restores them). */
+  public List<INDArray> averages() { return java.util.Collections.unmodifiableList(shadow); }
+
   /** Exchanges the parameters with their averages: call once to evaluate, again to resume training. */
   public void swap() {
     for (int i = 0; i < parameters.size(); i++) {

@@ -1,10 +1,19 @@
 package org.ganbook.gan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.ganbook.data.Mnist;
+import org.ganbook.nn.BatchNorm;
+import org.ganbook.nn.Softplus;
+import org.ganbook.nn.WeightNormDense;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.GaussianNoise;
 import org.ganbook.nn.Init;
@@ -91,6 +100,49 @@ class SemiSupervisedGanTest {
 
   private static void assertArrayEqualsOnes(int[] counts) {
     for (int i = 0; i < counts.length; i++) assertEquals(1, counts[i], "labelled example " + i);
+  }
+
+  /** improved-gan's kinds of layers, small: weight norm with a fixed and a trained scale, batch norm in G. */
+  static SemiSupervisedGan weightNormTrainer(long initSeed, long seed, Mnist labelled, Mnist unlabelled) {
+    Nd4j.getRandom().setSeed(initSeed);
+    var f = new Sequential("D.f", new GaussianNoise(0.3), new WeightNormDense(784, 32, false), new Relu());
+    var head = new Sequential("D.head", new GaussianNoise(0.5), new WeightNormDense(32, 10, true));
+    var g = new Sequential("G", new Dense(100, 32, Init.glorot()), new BatchNorm(32, false), new Softplus(),
+        new WeightNormDense(32, 784, true), new Sigmoid());
+    ImprovedGanMnist.initialise(f, head, unlabelled.images().get(NDArrayIndex.interval(0, 50), NDArrayIndex.all()));
+    return new SemiSupervisedGan(g, f, head, labelled, unlabelled.images(), ImprovedGanMnist.noise(),
+        Adam.improvedGan(0.003, 0.5), Adam.improvedGan(0.003, 0.5), SemiSupervisedConfig.gan(10, 0.99, seed));
+  }
+
+  @Test void checkpointResumesExactly(@TempDir Path dir) throws Exception {
+    var data = blocks(200, 1);
+    var test = blocks(100, 2);
+    var straight = weightNormTrainer(4, 4, data.rows(0, 20), data);
+    straight.train(50); // 2.5 epochs of the unlabelled set: resume lands mid-epoch
+
+    var first = weightNormTrainer(4, 4, data.rows(0, 20), data);
+    first.train(25);
+    Path file = dir.resolve("ssl.zip");
+    first.save(file);
+    Nd4j.getRandom().setSeed(12345);
+    var other = weightNormTrainer(4, 5, data.rows(0, 20), data);
+    var e = assertThrows(IllegalArgumentException.class, () -> other.restore(file));
+    assertTrue(e.getMessage().contains("seed 4") && e.getMessage().contains("seed 5"), e.getMessage());
+    var resumed = weightNormTrainer(77, 4, data.rows(0, 20), data); // other initial weights and scales
+    resumed.restore(file);
+    assertEquals(25, resumed.iteration());
+    resumed.train(25);
+
+    for (String c : new String[] {"loss_sup", "loss_unsup", "loss_G", "train_error"}) {
+      assertArrayEquals(straight.history().doubleColumn(c).asDoubleArray(), resumed.history().doubleColumn(c).asDoubleArray(), 0, c);
+    }
+    assertEquals(straight.testErrors(test), resumed.testErrors(test), "the moving averages resume too");
+    assertArrayEquals(straight.classify(test.images()), resumed.classify(test.images()));
+    Nd4j.getRandom().setSeed(3);
+    INDArray a = straight.sample(4);
+    Nd4j.getRandom().setSeed(3);
+    assertEquals(a, resumed.sample(4), "G in evaluation mode: batch norm's running statistics resume");
+    try (var files = Files.list(dir)) { assertEquals(1, files.count(), "no temporary file is left behind"); }
   }
 
   @Test void improvedGanNetworksHaveThePaperShapes() {
