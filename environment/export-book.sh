@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Exports the book: executes every chapter in the ganbook-java kernel and writes build/book/:
-# index.html, one HTML page and one PDF per chapter (figures embedded, MathJax and reveal.js from
-# local copies, opens offline), reveal.js slides for the chapters that mark slide cells, and the
-# executed notebooks. Fails (exit 1) and publishes nothing if any cell of any chapter errs.
-#   environment/export-book.sh            # full run (the chapters' real training; can take long)
-#   environment/export-book.sh --quick    # GANBOOK_QUICK=1: shortened runs, as in CI
-# Other arguments go to environment/book/export_book.py (--out DIR, --timeout S, chapter paths).
-# It runs environment/setup.sh first (set GANBOOK_SKIP_SETUP=1 to use the kernel installed as is).
+# Publishes the book with Jupyter Book 1 into build/book/: a home page and one page per chapter
+# (sphinx-book-theme), a PDF of each chapter printed by headless Chromium, reveal.js slides for the
+# chapters that mark slide cells, the notebooks; MathJax and reveal.js from local copies, so the
+# book opens offline. See environment/book/export_book.py for what it writes.
+#   environment/export-book.sh                      # from the outputs saved in the notebooks (seconds)
+#   environment/export-book.sh --execute --quick    # run every chapter first, quick mode (minutes)
+#   environment/export-book.sh --execute            # run every chapter first, full mode (hours)
+# By default nothing runs: it checks that every code cell of every chapter ran, in order, with no
+# error output, and publishes those outputs. It fails (exit 1) and leaves the last book in place if a
+# chapter does not pass. Other arguments go to export_book.py (--out DIR, --timeout S, chapter paths).
+# It runs environment/setup.sh first (set GANBOOK_SKIP_SETUP=1 to use the environment as it is).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,4 +18,4 @@ if [ "${GANBOOK_SKIP_SETUP:-}" != "1" ]; then
   environment/setup.sh
 fi
 environment/install-browser.sh environment/book
-exec /usr/bin/python3 environment/book/export_book.py "$@"
+exec .venv/bin/python environment/book/export_book.py "$@"

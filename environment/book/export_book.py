@@ -1,20 +1,28 @@
-#!/usr/bin/python3
-"""Executes every chapter and writes the static book into build/book/ (run by environment/export-book.sh).
+#!/usr/bin/env python3
+"""Builds the book with Jupyter Book into build/book/ (run by environment/export-book.sh).
 
-    /usr/bin/python3 environment/book/export_book.py            # full run of every notebooks/NN-*.ipynb
-    /usr/bin/python3 environment/book/export_book.py --quick    # GANBOOK_QUICK=1, as CI runs them
-    /usr/bin/python3 environment/book/export_book.py --quick notebooks/00-welcome.ipynb --out /tmp/b
+    .venv/bin/python environment/book/export_book.py                      # from the committed outputs
+    .venv/bin/python environment/book/export_book.py --execute --quick    # re-run every chapter first, quick mode
+    .venv/bin/python environment/book/export_book.py --execute            # re-run in full mode (hours)
+    .venv/bin/python environment/book/export_book.py notebooks/00-welcome.ipynb --out /tmp/b
+
+By default nothing is executed: the book shows the outputs saved in the notebooks (the committed
+full run), after checking that every code cell ran, in order (execution counts 1, 2, 3, ...), with
+no error output and no exception on stderr. --execute runs the chapters in the ganbook-java kernel
+first (quick mode with --quick) and publishes those outputs instead.
 
 What it writes (everything opens offline, from file:// or any static web server):
-    index.html                 the chapters in order, each with its HTML, PDF, slides and notebook
-    NN-name.html               the executed chapter; figures are PNG data URIs inside the page
-    NN-name.pdf                the same page printed by headless Chromium once MathJax has typeset it
-    NN-name.slides.html        reveal.js slides, for a chapter whose cells carry slideshow metadata
-    notebooks/NN-name.ipynb    the executed notebook, outputs as shown on the page
-    _static/                   local MathJax 2, reveal.js 4, RequireJS and jQuery (from npm, see package.json)
+    index.html, intro.html     the book's home page: the chapters in order, with their PDF, slides, notebook
+    NN-name.html               each chapter, as Jupyter Book 1 (Sphinx, sphinx-book-theme) renders it
+    NN-name.pdf                the chapter's page printed by headless Chromium once MathJax has typeset it
+    NN-name.slides.html        reveal.js slides (nbconvert), for a chapter whose cells carry slideshow metadata
+    notebooks/NN-name.ipynb    the notebook the page was made from
+    book.json                  what was built, from what, when
+    _static/mathjax/           MathJax 3 (npm), which Sphinx's pages load instead of a CDN's
+    _static/slides/            MathJax 2, reveal.js 4, RequireJS and jQuery for the slides (npm)
 
-The book is built in a staging folder and moved into place only when every chapter executed without
-an error and converted: a failing run prints what failed, exits 1 and leaves the last good book alone.
+The book is built in a staging folder and moved into place only when every chapter passed and
+converted: a failing run prints what failed, exits 1 and leaves the last good book alone.
 """
 import argparse
 import datetime
@@ -27,75 +35,56 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
-from nbconvert import HTMLExporter, SlidesExporter
-from nbconvert.filters.markdown_mistune import markdown2html_mistune
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+if sys.prefix == sys.base_prefix and VENV_PYTHON.exists() and __name__ == "__main__":
+    # Started with another Python: run again in the project's environment (environment/setup-python.sh).
+    os.execv(str(VENV_PYTHON), [str(VENV_PYTHON)] + sys.argv)
+
+import nbformat  # noqa: E402
+from nbconvert import SlidesExporter  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "environment"))
 import run_notebooks  # noqa: E402  (the test harness: kernel name, notebook glob, what counts as a failure)
 
 NODE_MODULES = HERE / "node_modules"
-MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"  # what nbconvert 6's templates ask for
+MATHJAX2_CONFIG = "TeX-AMS_CHTML-full,Safe"  # what nbconvert's reveal.js template asks for
 SLIDE_TYPES = {"slide", "subslide", "fragment", "notes", "skip"}
+BOOK_TITLE = "ganbook: Generative Adversarial Nets, in Java notebooks"
 
 
 def log(message):
     print(message, flush=True)
 
 
-# ----------------------------------------------------------------------------- static assets
+# ----------------------------------------------------------------------------- the chapters' outputs
 
-def copy_static(static):
-    """Copies the parts of the npm packages that the pages load into <book>/_static."""
-    if not (NODE_MODULES / "mathjax" / "MathJax.js").is_file():
-        raise SystemExit("FAIL: %s has no mathjax; run `npm ci` in %s (export-book.sh does)" % (NODE_MODULES, HERE))
-    mj_src, mj = NODE_MODULES / "mathjax", static / "mathjax"
-    # MathJax 2 in CommonHTML output with TeX fonts (woff): about 7 MB of the package's 73 MB. The
-    # MathJax menu's other renderers (SVG, HTML-CSS) and font families are left out.
-    for rel in ["MathJax.js", "LICENSE", "config/TeX-AMS_CHTML-full.js", "config/Safe.js",
-                "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML",
-                "jax/output/PreviewHTML", "jax/output/NativeMML", "fonts/HTML-CSS/TeX/woff"]:
-        copy(mj_src / rel, mj / rel)
-    rv_src, rv = NODE_MODULES / "reveal.js", static / "reveal.js"
-    # The "white" theme only: it uses fonts shipped in the package, where others import Google Fonts.
-    for rel in ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
-                "dist/theme/fonts/source-sans-pro", "plugin/notes"]:
-        copy(rv_src / rel, rv / rel)
-    copy(NODE_MODULES / "requirejs" / "require.js", static / "require.js")
-    copy(NODE_MODULES / "jquery" / "dist" / "jquery.min.js", static / "jquery.min.js")
-    copy(HERE / "book.css", static / "book.css")
+def committed_problems(nb):
+    """Why a notebook's saved outputs may not be published: a code cell that did not run, ran out of
+    order, or shows an error (an error output or an exception written to stderr)."""
+    found = []
+    expected = 1
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        count = cell.get("execution_count")
+        if count is None:
+            found.append("cell %d did not run (no execution count)" % index)
+        elif count != expected:
+            found.append("cell %d ran out of order: In [%s], expected In [%d]" % (index, count, expected))
+        expected = (count if isinstance(count, int) else expected) + 1
+    errors, _ = run_notebooks.problems(nb)
+    found += [p for p in errors if p != "no image/png output"]
+    return found
 
 
-def copy(src, dst):
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    if src.is_dir():
-        shutil.copytree(src, dst, dirs_exist_ok=True)
-    else:
-        shutil.copy2(src, dst)
+def has_slides(nb):
+    return any((c.get("metadata", {}).get("slideshow") or {}).get("slide_type") in SLIDE_TYPES for c in nb.cells)
 
-
-def asset_urls(prefix):
-    """The exporters' URL settings, relative to a page in the book's root."""
-    return {
-        "mathjax_url": "%s/mathjax/MathJax.js?config=%s" % (prefix, MATHJAX_CONFIG),
-        "require_js_url": "%s/require.js" % prefix,
-        "jquery_url": "%s/jquery.min.js" % prefix,
-    }
-
-
-# ----------------------------------------------------------------------------- execution
-
-def error_outputs(nb):
-    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
-            for o in c.get("outputs", []) if o.get("output_type") == "error"]
-
-
-# ----------------------------------------------------------------------------- conversion
 
 def title_and_summary(nb, fallback):
-    """The chapter's first level-1 heading and the first paragraph under it (for the index)."""
+    """The chapter's first level-1 heading and the first paragraph under it (for the home page)."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
@@ -107,32 +96,124 @@ def title_and_summary(nb, fallback):
     return fallback, ""
 
 
-def has_slides(nb):
-    return any((c.get("metadata", {}).get("slideshow") or {}).get("slide_type") in SLIDE_TYPES for c in nb.cells)
+# ----------------------------------------------------------------------------- Jupyter Book sources
+
+def copy(src, dst):
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if src.is_dir():
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+    else:
+        shutil.copy2(src, dst)
 
 
-def navigation(prev_page, next_page, links):
-    parts = ['<nav class="ganbook-nav">', '<a href="index.html">Contents</a>']
-    if prev_page:
-        parts.append('<a href="%s">&larr; %s</a>' % (prev_page[0], html.escape(prev_page[1])))
-    if next_page:
-        parts.append('<a href="%s">%s &rarr;</a>' % (next_page[0], html.escape(next_page[1])))
-    parts.append('<span class="ganbook-nav-files">%s</span>' % " · ".join(
-        '<a href="%s">%s</a>' % (href, label) for label, href in links))
-    parts.append("</nav>")
-    return "".join(parts)
+def copy_mathjax3(static):
+    """MathJax 3's TeX-to-CommonHTML component with its fonts and lazily loaded parts (about 5 MB)."""
+    src = NODE_MODULES / "mathjax3" / "es5"
+    if not (src / "tex-chtml.js").is_file():
+        raise SystemExit("FAIL: %s has no MathJax 3; run `npm ci` in %s (export-book.sh does)" % (NODE_MODULES, HERE))
+    for rel in ["tex-chtml.js", "input/tex/extensions", "output/chtml/fonts/woff-v2", "a11y", "ui", "adaptors"]:
+        copy(src / rel, static / "mathjax" / rel)
+    copy(NODE_MODULES / "mathjax3" / "LICENSE", static / "mathjax" / "LICENSE")
 
 
-def to_html(nb, name, nav):
-    exporter = HTMLExporter(template_name="lab", **asset_urls("_static"))
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
-    body = body.replace("</head>", '<link rel="stylesheet" href="_static/book.css">\n</head>', 1)
-    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
-    return body
+def copy_slide_assets(static):
+    """What nbconvert's reveal.js template loads, from npm: MathJax 2 (CommonHTML output, TeX woff
+    fonts: about 7 MB of its 73 MB), reveal.js 4's white theme (its fonts ship in the package, where
+    other themes import Google Fonts), RequireJS and jQuery."""
+    mj_src, mj = NODE_MODULES / "mathjax", static / "mathjax2"
+    if not (mj_src / "MathJax.js").is_file():
+        raise SystemExit("FAIL: %s has no mathjax; run `npm ci` in %s (export-book.sh does)" % (NODE_MODULES, HERE))
+    for rel in ["MathJax.js", "LICENSE", "config/TeX-AMS_CHTML-full.js", "config/Safe.js",
+                "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML",
+                "jax/output/PreviewHTML", "jax/output/NativeMML", "fonts/HTML-CSS/TeX/woff"]:
+        copy(mj_src / rel, mj / rel)
+    rv_src, rv = NODE_MODULES / "reveal.js", static / "reveal.js"
+    for rel in ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css",
+                "dist/theme/fonts/source-sans-pro", "plugin/notes"]:
+        copy(rv_src / rel, rv / rel)
+    copy(NODE_MODULES / "requirejs" / "require.js", static / "require.js")
+    copy(NODE_MODULES / "jquery" / "dist" / "jquery.min.js", static / "jquery.min.js")
 
+
+def yaml_string(text):
+    return json.dumps(text)  # a JSON string is a valid YAML flow scalar
+
+
+def write_sources(src, chapters, provenance):
+    """The Jupyter Book project: _config.yml, _toc.yml, the home page and the chapters' notebooks."""
+    (src / "_config.yml").write_text("""# Written by environment/book/export_book.py for each build; not kept.
+title: {title}
+author: ganbook
+copyright: ""
+only_build_toc_files: true
+execute:
+  execute_notebooks: "off"      # the outputs are the notebooks' own (checked or just executed)
+html:
+  use_repository_button: false
+  use_issues_button: false
+  use_edit_page_button: false
+  use_multitoc_numbering: false
+  home_page_in_navbar: true
+  extra_footer: {footer}
+launch_buttons:
+  notebook_interface: jupyterlab
+  binderhub_url: ""
+  jupyterhub_url: ""
+  colab_url: ""
+  thebe: false
+sphinx:
+  config:
+    language: en
+    mathjax_path: mathjax/tex-chtml.js   # _static/mathjax, from npm: no CDN
+    html_static_path: ["_static"]
+    html_css_files: ["ganbook.css"]
+    html_show_sphinx: true
+    html_last_updated_fmt: ""
+    nb_output_stderr: show
+    suppress_warnings: ["myst.header", "misc.highlighting_failure"]
+""".format(title=yaml_string(BOOK_TITLE), footer=yaml_string(provenance)), encoding="utf-8")
+    (src / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n" + "".join(
+        "  - file: %s\n" % ch["name"] for ch in chapters), encoding="utf-8")
+
+    items = []
+    for ch in chapters:
+        files = [("PDF", ch["pdf"])] + ([("slides", ch["slides"])] if ch["slides"] else []) + [("notebook", ch["ipynb"])]
+        # The chapter's link is a MyST document link (checked by Sphinx); the files next to the pages
+        # are plain HTML links, since Sphinx does not know them (the PDFs are printed after the build).
+        items.append("1. **[%s](%s.ipynb)**\n\n   %s\n\n   <span class=\"ganbook-files\">%s</span>\n" % (
+            ch["title"].replace("[", "\\[").replace("]", "\\]"), ch["name"], ch["summary"],
+            " · ".join('<a href="%s">%s</a>' % (h, l) for l, h in files)))
+    (src / "intro.md").write_text("""# ganbook
+
+Java notebooks that teach Generative Adversarial Nets (Goodfellow et al., 2014) by running them.
+{provenance}
+
+{items}""".format(provenance=provenance, items="\n".join(items)), encoding="utf-8")
+    for ch in chapters:
+        nbformat.write(ch["nb"], str(src / (ch["name"] + ".ipynb")))
+    static = src / "_static"
+    copy(HERE / "book.css", static / "ganbook.css")
+    copy_mathjax3(static)
+
+
+def jupyter_book(src, out_dir):
+    """Runs Jupyter Book 1's HTML build; the pages land in out_dir/_build/html."""
+    exe = Path(sys.executable).parent / "jupyter-book"
+    cmd = [str(exe), "build", str(src), "--path-output", str(out_dir), "--builder", "html", "--warningiserror",
+           "--keep-going", "--quiet"]
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        raise RuntimeError("jupyter-book build failed (exit %d):\n%s" % (result.returncode, result.stdout[-4000:]))
+    return out_dir / "_build" / "html"
+
+
+# ----------------------------------------------------------------------------- slides and checks
 
 def to_slides(nb, name):
-    exporter = SlidesExporter(reveal_url_prefix="_static/reveal.js", reveal_theme="white", **asset_urls("_static"))
+    prefix = "_static/slides"
+    exporter = SlidesExporter(reveal_url_prefix=prefix + "/reveal.js", reveal_theme="white",
+                              mathjax_url="%s/mathjax2/MathJax.js?config=%s" % (prefix, MATHJAX2_CONFIG),
+                              require_js_url=prefix + "/require.js", jquery_url=prefix + "/jquery.min.js")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     return body
 
@@ -140,7 +221,8 @@ def to_slides(nb, name):
 def check_offline(page, text):
     """No page of the book may load anything from the network (links a reader may follow are fine)."""
     remote = re.findall(r'\ssrc\s*=\s*["\'](?:https?:)?//[^"\']+', text)
-    remote += re.findall(r'<link\b[^>]*\shref\s*=\s*["\'](?:https?:)?//[^"\']+', text)
+    remote += re.findall(r'<link\b(?=[^>]*\brel\s*=\s*["\']?(?:stylesheet|preload|modulepreload|icon|manifest))'
+                         r'[^>]*\shref\s*=\s*["\'](?:https?:)?//[^"\']+', text)
     remote += re.findall(r'@import\s+url\(\s*["\']?(?:https?:)?//[^)"\']+', text)
     if remote:
         raise RuntimeError("%s loads from the network: %s" % (page, remote[:3]))
@@ -148,51 +230,8 @@ def check_offline(page, text):
         raise RuntimeError("%s refers to a local absolute file:/// URL" % page)
 
 
-def index_page(chapters, mode, stamp):
-    rows = []
-    for ch in chapters:
-        links = [("HTML", ch["html"]), ("PDF", ch["pdf"])]
-        if ch.get("slides"):
-            links.append(("slides", ch["slides"]))
-        links.append(("notebook", ch["ipynb"]))
-        rows.append('<li><a class="ganbook-chapter" href="%s">%s</a>\n%s\n<p class="ganbook-files">%s</p></li>' % (
-            ch["html"], html.escape(ch["title"]), markdown2html_mistune(ch["summary"]),
-            " · ".join('<a href="%s">%s</a>' % (h, l) for l, h in links)))
-    return """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>ganbook: Generative Adversarial Nets, in Java notebooks</title>
-<link rel="stylesheet" href="_static/book.css">
-<script type="text/x-mathjax-config">
-MathJax.Hub.Config({{tex2jax: {{inlineMath: [["$", "$"]], processEscapes: true}},
-                    CommonHTML: {{linebreaks: {{automatic: true}}}}}});
-</script>
-<script src="{mathjax}"></script>
-</head>
-<body class="ganbook-index">
-<h1>ganbook</h1>
-<p>Java notebooks that teach Generative Adversarial Nets (Goodfellow et al., 2014) by running them.
-{provenance}</p>
-<ol class="ganbook-chapters">
-{rows}
-</ol>
-</body>
-</html>
-""".format(provenance=provenance(mode, stamp), rows="\n".join(rows), mathjax=asset_urls("_static")["mathjax_url"])
-
-
-def provenance(mode, stamp):
-    if mode.startswith("saved"):
-        return "The pages below show the outputs saved in the notebooks, exported on %s without running them." % html.escape(stamp)
-    return ("Every page below was executed in the ganbook Java kernel (%s) on %s; its figures and numbers "
-            "are that run's outputs." % (html.escape(mode), html.escape(stamp)))
-
-
-# ----------------------------------------------------------------------------- PDF
-
 def print_pdfs(stage, pages):
-    """Prints each HTML page to PDF in Debian's Chromium, after MathJax has typeset it."""
+    """Prints each chapter's page to PDF in Debian's Chromium, after MathJax has typeset it."""
     cmd = ["node", str(HERE / "print_pdf.mjs")]
     for page in pages:
         cmd += [str(stage / page), str(stage / (Path(page).stem + ".pdf"))]
@@ -204,92 +243,97 @@ def print_pdfs(stage, pages):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", help="chapters to export (default: every NN-*.ipynb in notebooks/)")
-    parser.add_argument("--quick", action="store_true", help="quick mode (GANBOOK_QUICK=1): short runs, as in CI")
+    parser.add_argument("--execute", action="store_true",
+                        help="run every chapter in the kernel first and publish those outputs (default: the saved ones)")
+    parser.add_argument("--quick", action="store_true", help="with --execute: quick mode (GANBOOK_QUICK=1), as in CI")
     parser.add_argument("--out", default=str(ROOT / "build" / "book"), help="where the book goes (default build/book)")
-    parser.add_argument("--timeout", type=int, default=3600, help="seconds one cell may run (default 3600)")
-    parser.add_argument("--no-execute", action="store_true",
-                        help="export the notebooks' saved outputs without running them (for checking the exporter)")
+    parser.add_argument("--timeout", type=int, default=3600, help="with --execute: seconds one cell may run (default 3600)")
     args = parser.parse_args(argv)
+    if args.quick and not args.execute:
+        parser.error("--quick needs --execute (without it nothing runs: the saved outputs are published)")
 
     if args.quick:
         os.environ["GANBOOK_QUICK"] = "1"
     else:
         os.environ.pop("GANBOOK_QUICK", None)
-    mode = "saved outputs, not executed" if args.no_execute else ("quick mode" if args.quick else "full mode")
+    mode = ("executed, quick mode" if args.quick else "executed, full mode") if args.execute else "saved outputs"
 
     notebooks = run_notebooks.find_notebooks(ROOT / "notebooks", args.notebooks)
     if not notebooks:
         log("FAIL: no notebooks to export")
         return 1
 
-    out = Path(args.out).resolve()
-    stage = out.parent / (out.name + ".partial")
-    shutil.rmtree(stage, ignore_errors=True)
-    (stage / "notebooks").mkdir(parents=True)
-    copy_static(stage / "_static")
-
-    executed, failed = [], []
+    chapters, failed = [], []
     for path in notebooks:
-        if args.no_execute:
-            nb, found, seconds = nbformat.read(str(path), as_version=4), [], 0.0
-            found = ["cell %d: error output" % i for i in error_outputs(nb)]
-        else:
+        if args.execute:
             log("execute %s (%s) ..." % (path.name, mode))
             nb, found, _, seconds = run_notebooks.execute(path, args.timeout)
+        else:
+            nb, seconds = nbformat.read(str(path), as_version=4), 0.0
+            found = committed_problems(nb)
         if found:
             failed.append(path.name)
-            log("FAIL %s (%.1f s)" % (path.name, seconds))
+            log("FAIL %s%s" % (path.name, " (%.1f s)" % seconds if args.execute else ": its saved outputs"))
             for problem in found:
                 log("    " + problem)
+            if not args.execute:
+                log("    (run it again, e.g. environment/run_notebooks.py --full --write %s, or export with --execute)" % path)
         else:
-            log("ok   %s (%.1f s)" % (path.name, seconds))
-        executed.append((path, nb))
+            log("ok   %s (%s)" % (path.name, "%.1f s" % seconds if args.execute else "every code cell ran in order, no error"))
+        title, summary = title_and_summary(nb, path.stem)
+        chapters.append({"name": path.stem, "title": title, "summary": summary, "nb": nb,
+                         "html": path.stem + ".html", "pdf": path.stem + ".pdf", "ipynb": "notebooks/" + path.name,
+                         "slides": path.stem + ".slides.html" if has_slides(nb) else None})
 
+    out = Path(args.out).resolve()
     if failed:
-        shutil.rmtree(stage, ignore_errors=True)
-        log("FAIL: export stopped, %d of %d chapters failed to execute: %s. Nothing was published; %s is unchanged."
+        log("FAIL: export stopped, %d of %d chapters cannot be published: %s. Nothing was published; %s is unchanged."
             % (len(failed), len(notebooks), ", ".join(failed), out))
         return 1
 
-    chapters = []
-    for path, nb in executed:
-        title, summary = title_and_summary(nb, path.stem)
-        nb.metadata["title"] = title
-        chapters.append({"name": path.stem, "title": title, "summary": summary, "nb": nb,
-                         "html": path.stem + ".html", "pdf": path.stem + ".pdf",
-                         "ipynb": "notebooks/" + path.name,
-                         "slides": path.stem + ".slides.html" if has_slides(nb) else None})
-
-    for i, ch in enumerate(chapters):
-        nb = ch["nb"]
-        assert not error_outputs(nb), "an error cell reached the exporter"  # never publish one
-        prev_page = (chapters[i - 1]["html"], chapters[i - 1]["title"]) if i > 0 else None
-        next_page = (chapters[i + 1]["html"], chapters[i + 1]["title"]) if i + 1 < len(chapters) else None
-        links = [("PDF", ch["pdf"])] + ([("slides", ch["slides"])] if ch["slides"] else []) + [("notebook", ch["ipynb"])]
-        page = to_html(nb, ch["name"], navigation(prev_page, next_page, links))
-        check_offline(ch["html"], page)
-        (stage / ch["html"]).write_text(page, encoding="utf-8")
-        nbformat.write(nb, str(stage / ch["ipynb"]))
-        log("html %s" % ch["html"])
-        if ch["slides"]:
-            slides = to_slides(nb, ch["name"])
-            check_offline(ch["slides"], slides)
-            (stage / ch["slides"]).write_text(slides, encoding="utf-8")
-            log("html %s" % ch["slides"])
-
     stamp = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    (stage / "index.html").write_text(index_page(chapters, mode, stamp), encoding="utf-8")
-    log("html index.html")
+    if args.execute:
+        provenance = ("Every chapter was executed in the ganbook Java kernel (%s) on %s for this build; its "
+                      "figures and numbers are that run's outputs." % ("quick mode" if args.quick else "full mode", stamp))
+    else:
+        provenance = ("The chapters show the outputs saved in their notebooks (the project's committed run), "
+                      "published on %s without running them." % stamp)
 
+    work = out.parent / (out.name + ".work")
+    stage = out.parent / (out.name + ".partial")
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(stage, ignore_errors=True)
     try:
+        src = work / "src"
+        src.mkdir(parents=True)
+        write_sources(src, chapters, provenance)
+        log("jupyter-book build (Jupyter Book 1, sphinx-book-theme) ...")
+        built = jupyter_book(src, work)
+        shutil.move(str(built), str(stage))
+        for ch in chapters:
+            if not (stage / ch["html"]).is_file():
+                raise RuntimeError("Jupyter Book wrote no %s" % ch["html"])
+            log("html %s" % ch["html"])
+            copy(ROOT / "notebooks" / (ch["name"] + ".ipynb") if not args.execute else src / (ch["name"] + ".ipynb"),
+                 stage / ch["ipynb"])
+        if any(ch["slides"] for ch in chapters):
+            copy_slide_assets(stage / "_static" / "slides")
+        for ch in chapters:
+            if ch["slides"]:
+                (stage / ch["slides"]).write_text(to_slides(ch["nb"], ch["name"]), encoding="utf-8")
+                log("html %s" % ch["slides"])
+        for page in sorted(stage.rglob("*.html")):
+            check_offline(page.relative_to(stage), page.read_text(encoding="utf-8", errors="replace"))
         print_pdfs(stage, [ch["html"] for ch in chapters])
-    except (subprocess.CalledProcessError, OSError) as e:
+    except (RuntimeError, subprocess.CalledProcessError, OSError) as e:
         shutil.rmtree(stage, ignore_errors=True)
-        log("FAIL: printing the PDFs failed (%s). Nothing was published; %s is unchanged." % (e, out))
+        log("FAIL: %s\nNothing was published; %s is unchanged." % (e, out))
         return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
     (stage / "book.json").write_text(json.dumps({
-        "mode": mode, "built": stamp,
+        "mode": mode, "built": stamp, "generator": "Jupyter Book 1 (Sphinx, sphinx-book-theme)",
         "chapters": [{k: ch[k] for k in ("name", "title", "html", "pdf", "slides", "ipynb")} for ch in chapters],
     }, indent=2) + "\n", encoding="utf-8")
 

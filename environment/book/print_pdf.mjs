@@ -29,15 +29,23 @@ export async function launch() {
   return { context, close };
 }
 
-// Waits until MathJax 2 has typeset the page (or there is no MathJax) and every image has decoded.
+// Waits until MathJax has typeset the page (MathJax 3 on the book's pages, MathJax 2 on nbconvert's;
+// or there is no MathJax) and every image has decoded.
 export async function waitForPage(page, timeoutMs = 60000) {
   await page.waitForFunction(() => document.readyState === "complete", null, { timeout: timeoutMs });
   await page.waitForFunction(() => {
-    if (!window.MathJax || !window.MathJax.Hub) return !document.querySelector('script[src*="MathJax.js"]');
+    const mj = window.MathJax;
+    if (!mj || !(mj.Hub || mj.startup)) return !document.querySelector('script[src*="MathJax.js"], script[src*="tex-chtml"]');
     if (window.__ganbookMathJaxDone) return true;
     if (!window.__ganbookMathJaxQueued) {
-      window.__ganbookMathJaxQueued = true;
-      window.MathJax.Hub.Queue(() => { window.__ganbookMathJaxDone = true; });
+      if (mj.startup) {
+        if (!mj.startup.promise) return false;
+        window.__ganbookMathJaxQueued = true;
+        mj.startup.promise.then(() => { window.__ganbookMathJaxDone = true; });
+      } else {
+        window.__ganbookMathJaxQueued = true;
+        mj.Hub.Queue(() => { window.__ganbookMathJaxDone = true; });
+      }
     }
     return false;
   }, null, { timeout: timeoutMs, polling: 200 });
