@@ -276,6 +276,11 @@ final class CellEvaluator implements AutoCloseable {
         String message = e.getMessage() == null ? "" : e.getMessage();
         List<String> lines = new ArrayList<>();
         appendTrace(lines, e, cell, "");
+        if (className.equals(SystemExit.class.getName())) {
+            // Reported as IPython reports SystemExit; the kernel and its variables stay.
+            lines.set(0, "SystemExit: " + message);
+            return new CellError("SystemExit", message, lines);
+        }
         return new CellError(className, message, lines);
     }
 

@@ -62,6 +62,8 @@ final class GanbookKernel extends BaseKernel {
 
     private final CellEvaluator evaluator;
     private final KernelIO kernelIO;
+    /** The cell's stdout and stderr, sent in bursts (see {@link CellOutput}). */
+    private final CellOutput output = new CellOutput();
     private final CellHistory history;
     private volatile int currentCell;
     private volatile String currentSource = "";
@@ -197,6 +199,13 @@ final class GanbookKernel extends BaseKernel {
         return evaluator.isComplete(code);
     }
 
+    /** A {@code display(...)} goes out after the text the cell printed before it. */
+    @Override
+    public void display(DisplayData data) {
+        output.flush();
+        super.display(data);
+    }
+
     @Override
     public void interrupt() {
         evaluator.interrupt();
@@ -206,6 +215,7 @@ final class GanbookKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
         evaluator.close();
+        output.close();
     }
 
     @Override
@@ -236,27 +246,27 @@ final class GanbookKernel extends BaseKernel {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
-        System.setOut(kernelIO.out);
-        System.setErr(kernelIO.err);
-        System.setIn(kernelIO.in);
+        System.setOut(output.out);
+        System.setErr(output.err);
+        System.setIn(output.flushingBefore(kernelIO.in));
         kernelIO.attach(env, request.isStdinEnabled());
-        String output = null;
+        output.attach(env);
+        String shown = null;
         try {
             Object value = runCell(request.getCode(), count);
-            System.out.flush();
-            System.err.flush();
+            output.flush();
             if (value != null) {
                 DisplayData data = value instanceof DisplayData d ? d : getRenderer().render(value);
                 Object text = data.getData(MIMEType.TEXT_PLAIN);
-                output = text == null ? null : String.valueOf(text);
+                shown = text == null ? null : String.valueOf(text);
+                output.flush();
                 if (!silent) {
                     env.publish(new PublishExecuteResult(count, data));
                 }
             }
             env.reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception e) {
-            System.out.flush();
-            System.err.flush();
+            output.flush();
             String name = e instanceof CellError ce ? ce.name() : e.getClass().getName();
             String msg = e.getMessage() == null ? "" : e.getMessage();
             List<String> traceback = formatError(e);
@@ -265,12 +275,13 @@ final class GanbookKernel extends BaseKernel {
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
+            output.detach();
             kernelIO.detach(env);
             System.setOut(oldOut);
             System.setErr(oldErr);
             System.setIn(oldIn);
             if (store) {
-                history.record(count, request.getCode(), output);
+                history.record(count, request.getCode(), shown);
             }
         }
     }

@@ -5,7 +5,10 @@ import org.dflib.jjava.jupyter.kernel.JupyterIO;
 
 import java.nio.charset.StandardCharsets;
 
-/** The base library's notebook streams, with attaching to a request made reachable. */
+/**
+ * The base library's notebook streams, with attaching to a request made reachable: stdin and
+ * {@code display}. A cell's stdout and stderr are {@link CellOutput}'s.
+ */
 final class KernelIO extends JupyterIO {
 
     KernelIO() {

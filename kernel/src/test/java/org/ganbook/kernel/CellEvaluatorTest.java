@@ -6,9 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +93,81 @@ class CellEvaluatorTest {
         assertEquals(Set.of("a"), Set.of(parts.get(2).code().strip()));
         assertEquals("load", CellSource.parts("%%load x\nbody").get(0).magicName());
         assertEquals(1, CellSource.parts("String s = \"\"\"\n%not a magic\n\"\"\";").size());
+    }
+
+    @Test
+    void everyStatementRunsOnOneThreadSoThreadLocalsCarryOver() {
+        eval("ThreadLocal<java.util.Random> rng = ThreadLocal.withInitial(java.util.Random::new);", 20);
+        eval("rng.get().setSeed(7);", 21);
+        Object first = eval("rng.get().nextLong()", 22).value();
+        eval("rng.get().setSeed(7);", 23);
+        Object second = eval("rng.get().nextLong()", 24).value();
+        assertEquals(new java.util.Random(7).nextLong(), first);
+        assertEquals(first, second);
+        // Statements of one cell, too.
+        assertEquals(first, eval("rng.get().setSeed(7);\nrng.get().nextLong()", 25).value());
+        assertSame(eval("Thread.currentThread()", 26).value(), eval("Thread.currentThread()", 27).value());
+    }
+
+    @Test
+    void systemExitIsAnErrorOfTheCellAndTheStateStays() {
+        eval("int survivor = 11;", 30);
+        CellError e = assertThrows(CellError.class, () -> eval("int a = 1;\nSystem.exit(3);", 31));
+        assertEquals("SystemExit", e.name());
+        assertEquals("System.exit(3) called: use Kernel > Restart", e.getMessage());
+        assertEquals("SystemExit: System.exit(3) called: use Kernel > Restart", e.traceback().get(0));
+        assertTrue(e.traceback().get(1).contains("line 2 of this cell: System.exit(3);"), e.traceback().toString());
+        assertEquals(11, eval("survivor", 32).value());
+
+        // catch (Exception) does not swallow it, a method reference and a method are rewritten too.
+        assertEquals("SystemExit", assertThrows(CellError.class, () ->
+                eval("try { System.exit(4); } catch (Exception ignored) { }", 33)).name());
+        assertEquals("SystemExit", assertThrows(CellError.class, () ->
+                eval("java.util.function.IntConsumer quit = System::exit;\nquit.accept(5);", 34)).name());
+        eval("void leave() { System.exit(6); }", 35);
+        assertEquals("System.exit(6) called: use Kernel > Restart",
+                assertThrows(CellError.class, () -> eval("leave();", 36)).getMessage());
+        assertEquals(11, eval("survivor", 37).value());
+    }
+
+    @Test
+    void interruptEndsACooperativeLoopOnTheSameThreadAndABusyLoopOnANewOne() throws Exception {
+        eval("int keptAcrossInterrupts = 5;", 40);
+        Object before = eval("Thread.currentThread()", 41).value();
+
+        // A loop that checks the interrupt ends by itself: the thread and its state stay.
+        CellError e = interruptAfter("while (!Thread.currentThread().isInterrupted()) { }", 42, 300);
+        assertEquals("InterruptedException", e.name());
+        assertSame(before, eval("Thread.currentThread()", 43).value());
+
+        // One that does not is stopped (JDK 17 to 19: Thread.stop); the next cell runs on a new thread.
+        e = interruptAfter("while (true) { }", 44, 300);
+        assertEquals("InterruptedException", e.name());
+        assertEquals(5, eval("keptAcrossInterrupts", 45).value());
+        Object after = eval("Thread.currentThread()", 46).value();
+        if (Runtime.version().feature() < 20) {
+            assertNotSame(before, after);
+        }
+        assertSame(after, eval("Thread.currentThread()", 47).value());
+        assertFalse((Boolean) eval("Thread.currentThread().isInterrupted()", 48).value(),
+                "an interrupt does not leak into the next cell");
+    }
+
+    private static CellError interruptAfter(String code, int cell, long millis) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = caller.submit(() -> {
+                evaluator.resetStop();
+                return eval(code, cell);
+            });
+            Thread.sleep(millis);
+            evaluator.interrupt();
+            Throwable thrown = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> running.get(30, TimeUnit.SECONDS)).getCause();
+            evaluator.resetStop();
+            return assertInstanceOf(CellError.class, thrown);
+        } finally {
+            caller.shutdownNow();
+        }
     }
 }
