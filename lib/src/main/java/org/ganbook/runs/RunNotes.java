@@ -1,0 +1,80 @@
+package org.ganbook.runs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * notes.md beside a run's curve: what the run is, the command that continues it, and one line per
+ * session of training (when, which commit, which machine, the epochs it covered, its wall time), so
+ * that a run spread over several sessions and machines says how it was made.
+ */
+final class RunNotes {
+  private final Path file;
+  private final List<String> header;
+  private final String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  private final long startNanos = System.nanoTime();
+  private final int fromEpoch;
+
+  RunNotes(Path resultDirectory, List<String> header, int fromEpoch) {
+    this.file = resultDirectory.resolve("notes.md");
+    this.header = header;
+    this.fromEpoch = fromEpoch;
+  }
+
+  /** Rewrites the notes with this session's line saying it has reached {@code epoch}. */
+  void update(int epoch) {
+    try {
+      List<String> sessions = new ArrayList<>();
+      if (Files.exists(file)) {
+        boolean in = false;
+        for (String line : Files.readAllLines(file)) {
+          if (line.startsWith("## Sessions")) { in = true; continue; }
+          if (in && line.startsWith("- ") && !line.contains("started " + started)) sessions.add(line);
+        }
+      }
+      sessions.add(String.format(Locale.ROOT, "- started %s, commit %s, %s: epochs %d to %d, %.1f min of wall time",
+          started, commit(), machine(), fromEpoch, epoch, (System.nanoTime() - startNanos) / 6e10));
+      List<String> lines = new ArrayList<>(header);
+      lines.add("");
+      lines.add("## Sessions");
+      lines.add("");
+      lines.addAll(sessions);
+      LongRun.writeWhole(file, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String commit() {
+    try {
+      var p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      var q = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "lib").redirectErrorStream(true).start();
+      boolean dirty = !new String(q.getInputStream().readAllBytes()).isBlank();
+      return p.waitFor() == 0 ? out + (dirty ? " (lib modified)" : "") : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+
+  static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) { cpu = line.substring(line.indexOf(':') + 1).trim(); break; }
+      }
+    } catch (IOException ignored) {
+      // not Linux: the CPU stays unknown
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + ManagementFactory.getOperatingSystemMXBean().getArch() + ", OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE");
+  }
+}

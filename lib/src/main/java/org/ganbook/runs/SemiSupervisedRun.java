@@ -1,0 +1,101 @@
+package org.ganbook.runs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ganbook.data.LabelledSubset;
+import org.ganbook.data.Mnist;
+import org.ganbook.gan.ImprovedGanMnist;
+import org.ganbook.gan.SemiSupervisedConfig;
+import org.ganbook.gan.SemiSupervisedGan;
+import org.ganbook.optim.Adam;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import tech.tablesaw.api.Table;
+
+/**
+ * The long run behind Table 1 of Salimans et al. (2016), 100 labels: openai/improved-gan's
+ * train_mnist_feature_matching.py as the library builds it, 300 epochs of the 60,000 training digits
+ * (600 iterations each), with the test errors of the averaged D every few epochs. Started again with
+ * the same options it resumes from its last checkpoint. Run it with
+ * {@code environment/reproduce.sh ssl [--epochs N] [--seed S] ...}.
+ */
+public final class SemiSupervisedRun {
+  private SemiSupervisedRun() {}
+
+  static final String USAGE = "environment/reproduce.sh ssl [--epochs 300] [--seed 1] [--data-seed 1] [--labels 100] "
+      + "[--adam-epsilon inside|outside] [--average-decay 0.9999] [--checkpoint-every 5] [--evaluate-every 10] [--results results]";
+
+  public static void main(String[] args) throws IOException {
+    var o = RunOptions.parse(args, USAGE, new LinkedHashMap<>(Map.of(
+        "epochs", "300", "seed", "1", "data-seed", "1", "labels", "100", "adam-epsilon", "inside",
+        "average-decay", "0.9999", "checkpoint-every", "5", "evaluate-every", "10", "results", "results")));
+    long seed = o.integer("seed");
+    int labels = o.integer("labels");
+    if (labels < 10 || labels % 10 != 0) throw new IllegalArgumentException("--labels must be a multiple of 10 (the same count per class), got " + labels);
+    var epsilon = switch (o.text("adam-epsilon")) {
+      case "inside" -> Adam.Epsilon.INSIDE_ROOT;
+      case "outside" -> Adam.Epsilon.OUTSIDE_ROOT;
+      default -> throw new IllegalArgumentException("--adam-epsilon is inside (improved-gan's nn.py) or outside (Kingma and Ba)");
+    };
+    double decay = Double.parseDouble(o.text("average-decay"));
+    String name = "ssl-" + labels + "labels-eps-" + o.text("adam-epsilon") + "-seed" + seed;
+    Path results = Path.of(o.text("results"), name);
+    Path checkpoints = RunOptions.checkpointRoot().resolve(name);
+
+    var train = Mnist.train();
+    var test = Mnist.test();
+    var labelled = LabelledSubset.of(train, labels / 10, o.integer("data-seed"));
+    Nd4j.getRandom().setSeed(seed);
+    var g = ImprovedGanMnist.generator();
+    var f = ImprovedGanMnist.discriminatorFeatures();
+    var head = ImprovedGanMnist.classifier();
+    ImprovedGanMnist.initialise(f, head, train.images().get(NDArrayIndex.interval(0, 500), NDArrayIndex.all()));
+    var adamD = new Adam(org.ganbook.optim.Schedule.constant(ImprovedGanMnist.LEARNING_RATE), ImprovedGanMnist.BETA1, 0.999, 1e-8, epsilon);
+    var adamG = new Adam(org.ganbook.optim.Schedule.constant(ImprovedGanMnist.LEARNING_RATE), ImprovedGanMnist.BETA1, 0.999, 1e-8, epsilon);
+    var gan = new SemiSupervisedGan(g, f, head, labelled, train.images(), ImprovedGanMnist.noise(), adamD, adamG,
+        SemiSupervisedConfig.gan(ImprovedGanMnist.BATCH, decay, seed));
+    int perEpoch = train.size() / ImprovedGanMnist.BATCH;
+
+    var run = new LongRun(new LongRun.Trainer() {
+      public long iteration() { return gan.iteration(); }
+      public void train(int n) { gan.train(n); }
+      public void save(Path p) throws IOException { gan.save(p); }
+      public void restore(Path p) throws IOException { gan.restore(p); }
+    }, perEpoch, o.integer("checkpoint-every"), o.integer("evaluate-every"), checkpoints, results, epoch -> {
+      var row = new LinkedHashMap<String, Double>();
+      row.put("test_errors", (double) gan.testErrors(test));
+      lastEpochMeans(gan.history(), perEpoch, row);
+      return row;
+    });
+    var notes = new RunNotes(results, List.of(
+        "# " + name,
+        "",
+        "Salimans et al. (2016), Table 1, " + labels + " labels: improved-gan's networks (ImprovedGanMnist), feature matching, "
+            + "Adam lr 0.003, beta1 0.5, epsilon " + o.text("adam-epsilon") + " the square root, seed " + seed + ", labelled subset of data seed "
+            + o.integer("data-seed") + "; the 60,000 training digits as unlabelled data in per-epoch permutations ("
+            + perEpoch + " iterations per epoch).",
+        "`curve.csv`: every " + o.integer("evaluate-every") + " epochs the test errors (out of 10,000) of D with its parameters "
+            + "averaged at decay " + decay + ", and the means over the last epoch of the losses and the labelled batches' error.",
+        "",
+        "Continue or repeat it: `environment/reproduce.sh ssl " + o + "` (checkpoints in " + checkpoints + ")."), run.epoch());
+    run.log(line -> {
+      System.out.println(line);
+      notes.update(run.epoch());
+    });
+    run.run(o.integer("epochs"));
+    notes.update(run.epoch());
+  }
+
+  static void lastEpochMeans(Table h, int perEpoch, Map<String, Double> row) {
+    for (String c : new String[] {"loss_sup", "loss_unsup", "loss_G", "train_error"}) {
+      double[] v = h.doubleColumn(c).asDoubleArray();
+      int from = Math.max(0, v.length - perEpoch);
+      double sum = 0;
+      for (int i = from; i < v.length; i++) sum += v[i];
+      row.put(c, v.length == from ? Double.NaN : sum / (v.length - from));
+    }
+  }
+}
