@@ -157,6 +157,124 @@ class KernelBehaviour(unittest.TestCase):
         self.assertEqual(k.result(outputs)["text/plain"], "2.0")
 
 
+class OneThreadBufferedOutputAndExit(unittest.TestCase):
+    """Cells on one execution thread, stdout/stderr in bursts, System.exit: in a kernel of their own."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = k.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        k.stop(cls.km, cls.kc)
+
+    def run_ok(self, code, timeout=60):
+        reply, outputs = k.execute(self.kc, code, timeout)
+        self.assertEqual(reply["status"], "ok", k.error(outputs))
+        return outputs
+
+    def value(self, code):
+        return k.result(self.run_ok(code))["text/plain"]
+
+    # ------------------------------------------------------------ one execution thread
+
+    def test_a_thread_local_seed_carries_across_cells(self):
+        self.run_ok("ThreadLocal<Random> rng = ThreadLocal.withInitial(Random::new);")
+        self.run_ok("rng.get().setSeed(7);")
+        first = self.value("rng.get().nextLong()")
+        self.run_ok("rng.get().setSeed(7);")
+        second = self.value("rng.get().nextLong()")
+        self.assertEqual(first, self.value("new Random(7).nextLong()"))
+        self.assertEqual(first, second)
+
+    def test_nd4j_seed_carries_across_cells(self):
+        self.run_ok("import org.nd4j.linalg.factory.Nd4j;")
+        self.run_ok("Nd4j.getRandom().setSeed(7);")
+        first = self.value("Arrays.toString(Nd4j.rand(1, 4).toDoubleVector())")
+        self.run_ok("Nd4j.getRandom().setSeed(7);")
+        second = self.value("Arrays.toString(Nd4j.rand(1, 4).toDoubleVector())")
+        third = self.value("Arrays.toString(Nd4j.rand(1, 4).toDoubleVector())")
+        self.assertEqual(first, second)
+        self.assertNotEqual(second, third, "an unseeded draw goes on from the generator's state")
+
+    def test_interrupt_keeps_the_thread_and_its_state_when_the_code_checks_for_it(self):
+        self.run_ok("ThreadLocal<Random> kept = ThreadLocal.withInitial(Random::new);")
+        self.run_ok("kept.get().setSeed(11);")
+        # A wait inside library code (the JDK's) that ends on the interrupt.
+        for code in ("new java.util.concurrent.SynchronousQueue<Integer>().take();",
+                     "while (!Thread.currentThread().isInterrupted()) { }"):
+            msg_id = self.kc.execute(code)
+            time.sleep(1.5)
+            self.km.interrupt_kernel()
+            reply = k.reply_to(self.kc, msg_id, timeout=30)
+            outputs = k.collect(self.kc, msg_id)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(k.error(outputs)["ename"], "InterruptedException")
+        self.assertEqual(self.value("kept.get().nextLong()"), self.value("new Random(11).nextLong()"))
+
+    def test_after_a_busy_loop_is_stopped_seeds_carry_across_cells_again(self):
+        self.run_ok("int before = 3;")
+        msg_id = self.kc.execute("while (true) { }")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = k.reply_to(self.kc, msg_id, timeout=30)
+        k.collect(self.kc, msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(self.value("before"), "3")
+        self.run_ok("ThreadLocal<Random> again = ThreadLocal.withInitial(Random::new);")
+        self.run_ok("again.get().setSeed(5);")
+        self.assertEqual(self.value("again.get().nextLong()"), self.value("new Random(5).nextLong()"))
+
+    # ------------------------------------------------------------ output in bursts
+
+    def test_twenty_thousand_lines_arrive_fast_in_few_messages(self):
+        self.run_ok('System.out.println("warm");')
+        start = time.monotonic()
+        outputs = self.run_ok('for (int i = 0; i < 20_000; i++) System.out.println("line " + i);', timeout=60)
+        elapsed = time.monotonic() - start
+        streams = [m for m in outputs if m["msg_type"] == "stream"]
+        text = "".join(m["content"]["text"] for m in streams)
+        self.assertEqual(text.splitlines(), ["line %d" % i for i in range(20000)])
+        # One message per line took minutes (2,000 lines: 1.2 s); in bursts it took 0.4 to 1.2 s here,
+        # on two cores busy with training runs. The bound is generous, against flaky failures.
+        self.assertLess(elapsed, 5.0, "20,000 lines took %.2f s in %d messages" % (elapsed, len(streams)))
+        self.assertLess(len(streams), 50, "20,000 lines came in %d messages" % len(streams))
+
+    def test_printf_pieces_come_in_one_output_and_streams_keep_their_order(self):
+        self.run_ok('System.out.printf("%s%n", "warm");')
+        outputs = self.run_ok(
+            '{\n'
+            '  System.out.printf("a=%d ", 1);\n'
+            '  System.out.printf("b=%d%n", 2);\n'
+            '  System.err.println("careful");\n'
+            '  System.out.println("after");\n'
+            '}\n'
+            'display("shown");\n'
+            'System.out.println("last");')
+        got = []
+        for m in outputs:
+            if m["msg_type"] == "stream":
+                got.append((m["content"]["name"], m["content"]["text"]))
+            else:
+                got.append((m["msg_type"], m["content"]["data"]["text/plain"]))
+        self.assertEqual(got, [("stdout", "a=1 b=2\n"), ("stderr", "careful\n"), ("stdout", "after\n"),
+                               ("display_data", "shown"), ("stdout", "last\n")])
+
+    # ------------------------------------------------------------ System.exit
+
+    def test_system_exit_is_the_cells_error_and_the_kernel_keeps_its_state(self):
+        self.run_ok("int survivor = 11;")
+        reply, outputs = k.execute(self.kc, 'System.out.println("leaving");\nSystem.exit(3);', timeout=30)
+        self.assertEqual(reply["status"], "error")
+        err = k.error(outputs)
+        self.assertEqual(err["ename"], "SystemExit")
+        self.assertEqual(err["evalue"], "System.exit(3) called: use Kernel > Restart")
+        self.assertIn("line 2 of this cell", "\n".join(err["traceback"]))
+        self.assertEqual(outputs[0]["content"]["text"], "leaving\n")
+        self.assertTrue(self.km.is_alive())
+        self.assertEqual(self.value("survivor"), "11")
+
+
 class MagicsAndEnvironment(unittest.TestCase):
     """%classpath, %jars, %load and IJava's environment variables, in a kernel of their own."""
 
