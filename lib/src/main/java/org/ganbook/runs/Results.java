@@ -1,0 +1,58 @@
+package org.ganbook.runs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * The committed results of the long runs ({@code results/<run>/curve.csv} and {@code notes.md} at
+ * the repository's root), for the chapters to read and plot beside their own shorter runs.
+ */
+public final class Results {
+  private Results() {}
+
+  /** The long run of Table 1 of Goodfellow et al.: the paper's code's update, seed 1. */
+  public static final String PAPER_GAN = "gan-simultaneous-mean-cross-entropy-seed1";
+
+  /** The long run of Table 1 of Salimans et al., 100 labels: improved-gan's Adam, seed 1. */
+  public static final String SEMI_SUPERVISED = "ssl-100labels-eps-inside-seed1";
+
+  /** The results folder: {@code results/} in the working directory or the nearest folder above it that has one. */
+  public static Path directory() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("results");
+      if (Files.isDirectory(candidate)) return candidate;
+    }
+    throw new IllegalStateException("no results/ folder in " + Path.of("").toAbsolutePath()
+        + " or above it: run the notebooks from the ganbook repository");
+  }
+
+  /** A run's learning curve, one row per evaluation, epochs first; every value column read as a double. */
+  public static Table curve(String run) {
+    Path file = directory().resolve(run).resolve("curve.csv");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(file + " does not exist: environment/reproduce.sh writes it (see its header for the command)");
+    }
+    try {
+      var header = Files.readAllLines(file).get(0).split(",");
+      var types = new ColumnType[header.length];
+      for (int i = 0; i < header.length; i++) types[i] = i < 2 ? ColumnType.INTEGER : ColumnType.DOUBLE;
+      return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(types).tableName(run));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A run's notes.md: what it is, the command that continues it, its sessions. */
+  public static String notes(String run) {
+    try {
+      return Files.readString(directory().resolve(run).resolve("notes.md"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.ganbook.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The committed long-run results parse, and hold the columns chapters 02 and 04 read. */
+class ResultsTest {
+  @Test void everyCommittedCurveParses() throws Exception {
+    List<String> runs;
+    try (var dirs = Files.list(Results.directory())) {
+      runs = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertTrue(runs.contains(Results.PAPER_GAN), "chapter 02 reads " + Results.PAPER_GAN + ": " + runs);
+    assertTrue(runs.contains(Results.SEMI_SUPERVISED), "chapter 04 reads " + Results.SEMI_SUPERVISED + ": " + runs);
+    for (String run : runs) {
+      if (!Files.exists(Results.directory().resolve(run).resolve("curve.csv"))) continue; // an ablation's note only
+      var curve = Results.curve(run);
+      assertFalse(curve.isEmpty(), run);
+      var epochs = curve.intColumn("epoch").asIntArray();
+      for (int i = 1; i < epochs.length; i++) assertTrue(epochs[i] > epochs[i - 1], run + ": epochs in order");
+      String needs = run.startsWith("gan-") ? "parzen_ll" : "test_errors";
+      assertTrue(curve.columnNames().contains(needs), run + " has " + needs + ": " + curve.columnNames());
+      assertEquals(0, epochs[0], run + " starts at epoch 0");
+      assertTrue(Results.notes(run).contains("environment/reproduce.sh"), run + "'s notes name the command");
+    }
+  }
+}
