@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# The browser test (run by environment/test.sh; needs the ganbook-java kernelspec installed, as
-# environment/setup.sh does). In Debian's headless Chromium, driven by playwright-core:
-#   1. Jupyter's classic notebook server on 127.0.0.1 (random free port, random token) with a copy
-#      of chapter 00: run its first code cell, add and run a cell that trains a 1-D GAN briefly and
-#      draws its losses; check the chart is in the page, no cell shows an error, the kernel is idle.
-#   2. The export of chapter 00 (quick mode) and of a fixture with slide cells: the HTML page's
-#      figures decoded, MathJax typeset its equations, nothing loaded from the network; the slides
-#      run on the local reveal.js. A fixture with an error cell is refused, the last book kept.
-#   3. The chapter's PDF: its first page rendered to an image by pdftoppm is not blank and its text
+# The browser test (run by environment/test.sh; needs .venv/ and the ganbook-java kernelspec, as
+# environment/setup.sh makes them). In Debian's headless Chromium, driven by playwright-core:
+#   1. JupyterLab (from .venv/) on 127.0.0.1 (random free port, random token) with a copy of
+#      chapter 00, in quick mode: the launcher's "Java (ganbook)" card and logo; the chapter opened
+#      with its kernel and highlighted as Java; Run All Cells with no error, images decoded, table
+#      rendered; Tab completion (Math.ab -> abs) and Shift+Tab inspection; a training cell's chart;
+#      the stop button interrupting a long training cell within seconds, earlier variables kept;
+#      Restart Kernel, then a cell run in the fresh kernel.
+#   2. The whole book exported by Jupyter Book from the committed outputs (all six chapters), every
+#      page opened from disk: nothing loaded from the network, figures decoded, equations typeset by
+#      the local MathJax, Java highlighted, the slides on the local reveal.js. Then chapter 00
+#      exported with --execute --quick; a chapter with an error cell, and one whose cells ran out of
+#      order, refused with the last book left in place.
+#   3. A chapter's PDF: its first page rendered to an image by pdftoppm is not blank and its text
 #      holds the chapter's title.
 # Artifacts (screenshots, the PDF page) go to build/test-artifacts/browser/. The server and its
 # kernels are stopped on any exit. Prints one PASS or FAIL line; exits non-zero on failure.
@@ -16,8 +21,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=cpu-env.sh
 . environment/cpu-env.sh
+python="$root/.venv/bin/python"
 
-echo "== Browser: a chapter in Jupyter's notebook and the exported book, in headless Chromium"
+echo "== Browser: a chapter in JupyterLab and the book exported by Jupyter Book, in headless Chromium"
 started=$SECONDS
 chapter="${GANBOOK_BROWSER_CHAPTER:-notebooks/00-welcome.ipynb}"
 artifacts="$root/build/test-artifacts/browser"
@@ -42,12 +48,13 @@ stop_server() {
 finish() {
   local rc=$?
   stop_server
-  rm -rf "$work"
   if [ "$rc" -eq 0 ]; then
+    rm -rf "$work"
     echo "PASS browser test ($((SECONDS - started)) s; artifacts in ${artifacts#"$root"/})"
   else
     echo "FAIL browser test at step '$step' (exit $rc after $((SECONDS - started)) s; artifacts in ${artifacts#"$root"/})"
     [ -f "$work/server.log" ] && tail -n 20 "$work/server.log" 2>/dev/null || true
+    rm -rf "$work"
   fi
   exit "$rc"
 }
@@ -55,69 +62,86 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 step="install"
+[ -x "$python" ] || { echo "no .venv: run environment/setup.sh"; exit 1; }
 environment/install-browser.sh environment/browser-test environment/book >/dev/null
 rm -rf "$artifacts"
-mkdir -p "$artifacts" "$work/nb" "$work/runtime" "$work/config"
+mkdir -p "$artifacts" "$work/nb" "$work/runtime" "$work/config/labconfig"
 
-# ----------------------------------------------------------------------------- 1. the notebook
-step="notebook server"
-cp "$chapter" "$work/nb/"     # a copy: the server autosaves what the test does
+# ----------------------------------------------------------------------------- 1. JupyterLab
+step="JupyterLab server"
+cp "$chapter" "$work/nb/"     # a copy: JupyterLab autosaves what the test does
 name="$(basename "$chapter")"
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-token=$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(24))')
-args=(--no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 --notebook-dir="$work/nb"
-      --NotebookApp.token="$token" --NotebookApp.password='' --NotebookApp.open_browser=False)
+port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+token=$("$python" -c 'import secrets; print(secrets.token_hex(24))')
+# No "Jupyter news?" prompt over the notebook (it would fetch news from the web if accepted).
+echo '{"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": true}}' \
+  > "$work/config/labconfig/page_config.json"
+args=(--no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 --ServerApp.root_dir="$work/nb"
+      --IdentityProvider.token="$token" --ServerApp.password='' --LabApp.expose_app_in_browser=True
+      --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate)
 [ "$(id -u)" -eq 0 ] && args+=(--allow-root)
 # Its own runtime and config directories; the kernelspecs are the user's (JUPYTER_DATA_DIR if set).
-JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config" \
-  /usr/bin/python3 -m notebook "${args[@]}" >"$work/server.log" 2>&1 &
+# GANBOOK_QUICK=1 reaches the kernel through the server's environment.
+GANBOOK_QUICK=1 JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config" \
+  "$root/.venv/bin/jupyter-lab" "${args[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 150); do
+for _ in $(seq 1 300); do
   curl -fsS "http://127.0.0.1:$port/api/status?token=$token" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "the notebook server exited:"; cat "$work/server.log"; exit 1; }
+  kill -0 "$server_pid" 2>/dev/null || { echo "JupyterLab exited:"; cat "$work/server.log"; exit 1; }
   sleep 0.2
 done
 curl -fsS "http://127.0.0.1:$port/api/kernelspecs?token=$token" | grep -q '"ganbook-java"' \
   || { echo "the server has no ganbook-java kernelspec: run environment/install-kernel.sh"; exit 1; }
-echo "== notebook server on 127.0.0.1:$port ($((SECONDS - started)) s)"
+echo "== JupyterLab $("$python" -c 'import jupyterlab; print(jupyterlab.__version__)') on 127.0.0.1:$port ($((SECONDS - started)) s)"
 
-step="notebook in the browser"
-node environment/browser-test/browser_test.mjs notebook \
-  "http://127.0.0.1:$port/notebooks/$name?token=$token" "$artifacts"
+step="JupyterLab in the browser"
+node environment/browser-test/browser_test.mjs lab \
+  "http://127.0.0.1:$port/lab/tree/$name?token=$token" "$artifacts"
 stop_server
 
-# ----------------------------------------------------------------------------- 2. the export
+# ----------------------------------------------------------------------------- 2. the book
 step="export"
-echo "== export of $name (quick mode) and of a fixture with slide cells ($((SECONDS - started)) s)"
-/usr/bin/python3 environment/book/export_book.py --quick --timeout 600 "$chapter" --out "$work/book" \
-  | sed 's/^/   /'
-/usr/bin/python3 environment/book/export_book.py --no-execute \
-  environment/browser-test/fixtures/slides-fixture.ipynb --out "$work/slides" | sed 's/^/   /'
-stem="${name%.ipynb}"
-for f in "$work/book/index.html" "$work/book/$stem.html" "$work/book/$stem.pdf" \
-         "$work/slides/slides-fixture.slides.html" "$work/slides/slides-fixture.pdf"; do
-  [ -s "$f" ] || { echo "the export did not write ${f#"$work"/}"; exit 1; }
-done
-[ ! -e "$work/book/$stem.slides.html" ] || { echo "slides for a chapter with no slide cells"; exit 1; }
-echo "ok   the export wrote index.html, $stem.html, $stem.pdf and the fixture's slides"
-mkdir -p "$work/refused" && echo "the last good book" > "$work/refused/index.html"
-if /usr/bin/python3 environment/book/export_book.py --no-execute \
-     environment/browser-test/fixtures/error-fixture.ipynb --out "$work/refused" >"$work/refused.log" 2>&1; then
-  echo "the export published a chapter with an error cell"; exit 1
-fi
-grep -q "^FAIL" "$work/refused.log" && grep -qx "the last good book" "$work/refused/index.html" \
-  || { echo "a refused export must say FAIL and leave the last book alone:"; cat "$work/refused.log"; exit 1; }
-echo "ok   the export refused a chapter with an error cell and left the last book in place"
+echo "== the book: all chapters from their committed outputs, by Jupyter Book ($((SECONDS - started)) s)"
+"$python" environment/book/export_book.py --out "$work/book" | sed 's/^/   /'
+echo "== every page of the book in the browser ($((SECONDS - started)) s)"
+step="the book in the browser"
+node environment/browser-test/browser_test.mjs book "$work/book" "$artifacts"
 
-step="exported pages in the browser"
-node environment/browser-test/browser_test.mjs export \
-  "$work/book/$stem.html" "$work/slides/slides-fixture.slides.html" "$artifacts"
+step="export --execute"
+stem="${name%.ipynb}"
+echo "== $name exported with --execute --quick ($((SECONDS - started)) s)"
+"$python" environment/book/export_book.py --execute --quick --timeout 600 "$chapter" --out "$work/executed" \
+  | sed 's/^/   /'
+for f in index.html "$stem.html" "$stem.pdf" "notebooks/$name"; do
+  [ -s "$work/executed/$f" ] || { echo "the export with --execute did not write $f"; exit 1; }
+done
+grep -q '"mode": "executed, quick mode"' "$work/executed/book.json" \
+  || { echo "the book made with --execute --quick does not say so in book.json"; exit 1; }
+echo "ok   --execute --quick ran the chapter and wrote its page, PDF and notebook"
+
+step="refusals"
+mkdir -p "$work/refused" && echo "the last good book" > "$work/refused/index.html"
+"$python" - "$chapter" "$work/out-of-order.ipynb" <<'PY'
+import sys, nbformat
+nb = nbformat.read(sys.argv[1], as_version=4)
+code = [c for c in nb.cells if c.cell_type == "code"]
+code[0].execution_count, code[1].execution_count = code[1].execution_count, code[0].execution_count
+nbformat.write(nb, sys.argv[2])
+PY
+for fixture in environment/browser-test/fixtures/error-fixture.ipynb "$work/out-of-order.ipynb"; do
+  if "$python" environment/book/export_book.py "$fixture" --out "$work/refused" >"$work/refused.log" 2>&1; then
+    echo "the export published $(basename "$fixture"), which it must refuse"; cat "$work/refused.log"; exit 1
+  fi
+  grep -q "^FAIL" "$work/refused.log" && grep -qx "the last good book" "$work/refused/index.html" \
+    || { echo "a refused export must say FAIL and leave the last book alone:"; cat "$work/refused.log"; exit 1; }
+  echo "ok   the export refused $(basename "$fixture") ($(grep -m1 -e 'error' -e 'order' "$work/refused.log" | sed 's/^ *//')) and left the last book in place"
+done
 
 # ----------------------------------------------------------------------------- 3. the PDF
 step="PDF page"
 pdftoppm -r 60 -f 1 -l 1 -png "$work/book/$stem.pdf" "$artifacts/pdf-page"
 pdftoppm -r 30 -f 1 -l 1 -gray "$work/book/$stem.pdf" "$work/pdf-page"
-/usr/bin/python3 - "$work"/pdf-page*.pgm <<'PY'
+"$python" - "$work"/pdf-page*.pgm <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
 # Binary PGM: "P5", width, height, maxval, then one byte per pixel.
@@ -136,7 +160,7 @@ if not 0.01 < ink < 0.6:
     sys.exit("FAIL the PDF's first page looks blank (or solid): %.2f%% dark pixels" % (100 * ink))
 print("ok   the PDF's first page is not blank (%dx%d at 30 dpi, %.1f%% dark pixels)" % (w, h, 100 * ink))
 PY
-title=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["chapters"][0]["title"])' "$work/book/book.json")
+title=$("$python" -c 'import json,sys; print(next(c["title"] for c in json.load(open(sys.argv[1]))["chapters"] if c["name"] == sys.argv[2]))' "$work/book/book.json" "$stem")
 pdftotext -f 1 -l 1 "$work/book/$stem.pdf" - | tr -s ' \n' ' ' | grep -qF "$title" \
   || { echo "the PDF's first page does not hold the chapter's title '$title'"; exit 1; }
 echo "ok   the PDF's first page holds the chapter's title ($title)"

@@ -165,11 +165,12 @@ sphinx:
   config:
     language: en
     mathjax_path: mathjax/tex-chtml.js   # _static/mathjax, from npm: no CDN
-    html_static_path: ["_static"]
+    html_static_path: ["_ganbook_static"]   # not _static: Jupyter Book would add each .js there to every page
     html_css_files: ["ganbook.css"]
     html_show_sphinx: true
     html_last_updated_fmt: ""
     nb_output_stderr: show
+    myst_dmath_double_inline: true   # $$...$$ inside a paragraph, as Jupyter renders it (chapter 02's Algorithm 1)
     suppress_warnings: ["myst.header", "misc.highlighting_failure"]
 """.format(title=yaml_string(BOOK_TITLE), footer=yaml_string(provenance)), encoding="utf-8")
     (src / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n" + "".join(
@@ -191,9 +192,10 @@ Java notebooks that teach Generative Adversarial Nets (Goodfellow et al., 2014) 
 {items}""".format(provenance=provenance, items="\n".join(items)), encoding="utf-8")
     for ch in chapters:
         nbformat.write(ch["nb"], str(src / (ch["name"] + ".ipynb")))
-    static = src / "_static"
-    copy(HERE / "book.css", static / "ganbook.css")
-    copy_mathjax3(static)
+    # Not _static/: Jupyter Book would add every .js file under it (all of MathJax's parts) to every
+    # page. Sphinx copies this folder into the book's _static/ and loads MathJax from mathjax_path.
+    copy(HERE / "book.css", src / "_ganbook_static" / "ganbook.css")
+    copy_mathjax3(src / "_ganbook_static")
 
 
 def jupyter_book(src, out_dir):
@@ -215,7 +217,27 @@ def to_slides(nb, name):
                               mathjax_url="%s/mathjax2/MathJax.js?config=%s" % (prefix, MATHJAX2_CONFIG),
                               require_js_url=prefix + "/require.js", jquery_url=prefix + "/jquery.min.js")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    # nbconvert 7.17's template imports Mermaid from a CDN on every deck; the book draws no Mermaid
+    # diagram, so the import goes (offline, it would fail).
+    if re.search(r"text/vnd\.mermaid", json.dumps(nb)):
+        raise RuntimeError("%s has a Mermaid diagram, which the offline slides cannot draw" % name)
+    body = re.sub(r'<script type="module">\s*import mermaid from [^<]*</script>', "", body)
     return body
+
+
+def drop_repeated_inline_scripts(text):
+    """Jupyter Book 1.0.4 registers sphinx-thebe's and sphinx-togglebutton's settings twice, so every
+    page declares `const THEBE_JS_URL` twice (a JavaScript error in the browser). Keeps the first of
+    identical inline <script> lines."""
+    seen, lines = set(), []
+    for line in text.split("\n"):
+        key = line.strip()
+        if key.startswith("<script>") and key.endswith("</script>"):
+            if key in seen:
+                continue
+            seen.add(key)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def check_offline(page, text):
@@ -224,6 +246,7 @@ def check_offline(page, text):
     remote += re.findall(r'<link\b(?=[^>]*\brel\s*=\s*["\']?(?:stylesheet|preload|modulepreload|icon|manifest))'
                          r'[^>]*\shref\s*=\s*["\'](?:https?:)?//[^"\']+', text)
     remote += re.findall(r'@import\s+url\(\s*["\']?(?:https?:)?//[^)"\']+', text)
+    remote += re.findall(r'\bimport\b[^;\n]*\bfrom\s*["\'](?:https?:)?//[^"\']+', text)
     if remote:
         raise RuntimeError("%s loads from the network: %s" % (page, remote[:3]))
     if "file:///" in text:
@@ -323,7 +346,9 @@ def main(argv=None):
                 (stage / ch["slides"]).write_text(to_slides(ch["nb"], ch["name"]), encoding="utf-8")
                 log("html %s" % ch["slides"])
         for page in sorted(stage.rglob("*.html")):
-            check_offline(page.relative_to(stage), page.read_text(encoding="utf-8", errors="replace"))
+            text = drop_repeated_inline_scripts(page.read_text(encoding="utf-8", errors="replace"))
+            check_offline(page.relative_to(stage), text)
+            page.write_text(text, encoding="utf-8")
         print_pdfs(stage, [ch["html"] for ch in chapters])
     except (RuntimeError, subprocess.CalledProcessError, OSError) as e:
         shutil.rmtree(stage, ignore_errors=True)

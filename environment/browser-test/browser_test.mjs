@@ -1,21 +1,27 @@
 // The browser test's two halves, run by environment/browser-test.sh in Debian's headless Chromium.
 //
-//   node browser_test.mjs notebook URL ARTIFACTS
-//     URL opens a chapter in Jupyter's classic notebook (with ?token=...). As a learner would, it
-//     runs the chapter's first code cell (Shift+Enter), then adds a cell that trains a small 1-D GAN
-//     with Algorithm 1 and draws its losses, runs it, and checks that the chart is in the page as a
-//     decoded PNG, that the cell got its execution count, that no cell shows an error and that the
-//     kernel is idle. Screenshot: ARTIFACTS/notebook.png.
+//   node browser_test.mjs lab URL ARTIFACTS
+//     URL opens a chapter in JupyterLab (/lab/tree/NAME.ipynb?token=...; the server runs with
+//     LabApp.expose_app_in_browser, so the test reads the notebook's models from window.jupyterapp).
+//     The launcher shows "Java (ganbook)" with its logo; the chapter opens with the ganbook-java
+//     kernel, its cells highlighted as Java; Run > Run All Cells runs every code cell in order with no
+//     error, its images decode and its table renders; in a new cell, Math.ab then Tab offers abs and
+//     Shift+Tab shows Math.abs's documentation; a cell trains a 1-D GAN and draws its chart; a long
+//     training cell is stopped by the toolbar's stop button within seconds, and a variable defined
+//     before it is still readable; Kernel > Restart Kernel gives a fresh kernel that runs a cell.
+//     Screenshots: ARTIFACTS/lab-*.png.
 //
-//   node browser_test.mjs export PAGE.html [SLIDES.html] ARTIFACTS
-//     Opens an exported chapter from file:// and checks that it loads nothing from the network,
-//     every figure decoded (naturalWidth > 0), MathJax typeset its equations (CommonHTML output
-//     present, no raw $$ left in the text) and the code is highlighted. With SLIDES, checks that
-//     reveal.js started on the local copy and shows slides. Screenshots: ARTIFACTS/export*.png.
+//   node browser_test.mjs book BOOK_DIR ARTIFACTS
+//     Opens every page of a book written by environment/book/export_book.py from file://: the home
+//     page (its links to every chapter's page, PDF, slides and notebook), each chapter and each
+//     chapter's slides. Each loads nothing from the network and raises no JavaScript error; every
+//     figure decoded (naturalWidth > 0); MathJax typeset its equations (no error, no raw delimiter
+//     left); its Java is highlighted; no error output; the slides run on the local reveal.js.
+//     Screenshots: ARTIFACTS/book-*.png, slides-*.png.
 //
 // Each check prints "ok ..." or throws; the exit status is non-zero on any failure.
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -43,6 +49,10 @@ var ganBrowser = new Algorithm1(gBrowser, dBrowser, pDataBrowser, pZBrowser,
     new Adam(2e-3, 0.5), new Adam(2e-3, 0.5), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 1));
 LineCharts.history("browser test: 200 iterations of Algorithm 1", ganBrowser.train(200).table(), 10, "loss_D", "loss_G")`;
 
+// A training run far longer than the test waits: the stop button must end it.
+const LONG_TRAINING_CELL = TRAINING_CELL.replace("ganBrowser.train(200)", "ganBrowser.train(10_000_000)")
+  .replace(/Browser/g, "Long").replace("browser test: 200 iterations", "never drawn");
+
 function ok(message) { console.log("ok   " + message); }
 function check(condition, message, detail) {
   if (!condition) throw new Error(message + (detail === undefined ? "" : ": " + JSON.stringify(detail)));
@@ -64,23 +74,105 @@ async function launch() {
   return { context, close };
 }
 
-// ------------------------------------------------------------------------------------- notebook
+// ------------------------------------------------------------------------------------- JupyterLab
 
-async function runCellByKeyboard(page, index, timeoutMs) {
-  // Click into the cell's editor (edit mode), then Shift+Enter, as a learner runs a cell.
-  const input = page.locator("#notebook-container .cell").nth(index).locator(".input_area");
-  await input.scrollIntoViewIfNeeded();
-  await input.click();
+// The state of the notebook open in JupyterLab, read from its models (window.jupyterapp: the server
+// runs with LabApp.expose_app_in_browser). What the learner does goes through the page: clicks,
+// menus, keys.
+function labState() {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  const cells = [];
+  const models = panel.content.model.cells;
+  for (let i = 0; i < models.length; i++) {
+    const m = models.get(i);
+    if (m.type !== "code") { cells.push({ type: m.type }); continue; }
+    const outputs = [];
+    for (let j = 0; j < m.outputs.length; j++) outputs.push(m.outputs.get(j).toJSON());
+    cells.push({ type: "code", source: m.sharedModel.getSource(), count: m.executionCount, outputs, mime: m.mimeType });
+  }
+  return { kernelName: kernel ? kernel.name : null, status: panel.sessionContext.kernelDisplayStatus, cells };
+}
+
+async function labIdle(page, timeoutMs) {
+  await page.waitForFunction(() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    return panel && panel.sessionContext && panel.sessionContext.kernelDisplayStatus === "idle";
+  }, null, { timeout: timeoutMs, polling: 250 });
+}
+
+// Clicks a menu of JupyterLab's menu bar, then one of its items, as a learner does.
+async function labMenu(page, menu, item) {
+  await page.locator(".lm-MenuBar-itemLabel", { hasText: new RegExp("^" + menu + "$") }).click();
+  await page.locator(".lm-Menu-itemLabel", { hasText: new RegExp("^" + item + "$") }).first().click();
+}
+
+function errorsIn(cells) {
+  const found = [];
+  cells.forEach((c, i) => (c.outputs || []).forEach((o) => {
+    if (o.output_type === "error") found.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
+    const text = Array.isArray(o.text) ? o.text.join("") : (o.text || "");
+    if (o.output_type === "stream" && o.name === "stderr" && /\b[\w.$]*(Exception|Error)\b[:\s]|^\s+at [\w.$]+\(/m.test(text)) {
+      found.push(`cell ${i}: exception on stderr: ${text.split("\n")[0]}`);
+    }
+  }));
+  return found;
+}
+
+// Adds a code cell below the last one (command mode: Escape, then B), types SOURCE into it and
+// leaves the cursor at its end. Returns the new cell's index.
+async function labNewCell(page, source) {
+  const cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell");
+  const last = (await cells.count()) - 1;
+  // Shift+Enter on the last cell leaves an empty cell below it: that one is used.
+  const lastIsEmpty = await page.evaluate((i) => {
+    const m = window.jupyterapp.shell.currentWidget.content.model.cells.get(i);
+    return m.type === "code" && m.sharedModel.getSource() === "" && m.executionCount === null;
+  }, last);
+  await cells.nth(last).locator(".jp-InputPrompt").click();   // select it (command mode)
+  await page.keyboard.press("Escape");
+  if (!lastIsEmpty) await page.keyboard.press("b");
+  await page.keyboard.press("Enter");                          // edit mode in the cell
+  const index = lastIsEmpty ? last : last + 1;
+  // A cell of several lines is typed line by line with no auto-indent surprises: set as text instead.
+  if (source.includes("\n")) {
+    await page.evaluate((text) => {
+      window.jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.setSource(text);
+    }, source);
+    await page.keyboard.press("Control+End");
+  } else {
+    await page.keyboard.type(source);
+  }
+  return index;
+}
+
+async function labRunActive(page) {
   await page.keyboard.press("Shift+Enter");
+}
+
+async function waitCellDone(page, index, timeoutMs) {
   await page.waitForFunction((i) => {
-    const cell = Jupyter.notebook.get_cell(i);
-    const prompt = cell.element.find(".input_prompt").text();
-    return /\[\d+\]/.test(prompt) && Jupyter.notebook.kernel.is_connected()
-      && document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null;
+    const panel = window.jupyterapp.shell.currentWidget;
+    const m = panel.content.model.cells.get(i);
+    return m.executionCount !== null && panel.sessionContext.kernelDisplayStatus === "idle";
   }, index, { timeout: timeoutMs, polling: 250 });
 }
 
-async function notebookTest(url, artifacts) {
+async function cellText(page, index) {
+  return page.evaluate((i) => {
+    const m = window.jupyterapp.shell.currentWidget.content.model.cells.get(i);
+    const parts = [];
+    for (let j = 0; j < m.outputs.length; j++) {
+      const o = m.outputs.get(j).toJSON();
+      if (o.data && o.data["text/plain"]) parts.push([].concat(o.data["text/plain"]).join(""));
+      if (o.text) parts.push([].concat(o.text).join(""));
+      if (o.output_type === "error") parts.push(o.ename + ": " + o.evalue);
+    }
+    return parts.join("\n");
+  }, index);
+}
+
+async function labTest(url, artifacts) {
   const { context, close } = await launch();
   let page;
   try {
@@ -88,70 +180,155 @@ async function notebookTest(url, artifacts) {
     const pageErrors = [];
     page.on("pageerror", (e) => pageErrors.push(String(e)));
     let started = Date.now();
+
+    // The launcher: "Java (ganbook)" with the kernelspec's own logo.
+    await page.goto(url.replace(/\/lab\/tree\/[^?]*/, "/lab"), { waitUntil: "load", timeout: 60000 });
+    await page.waitForFunction(() => window.jupyterapp && window.jupyterapp.shell, null, { timeout: 90000 });
+    const card = page.locator('.jp-LauncherCard[title="Java (ganbook)"]').first();
+    await card.waitFor({ timeout: 60000 });
+    const logo = await card.locator("img").evaluate((img) => img.decode().then(() => ({ src: img.getAttribute("src"), w: img.naturalWidth })));
+    check(/kernelspecs\/ganbook-java\/logo-/.test(logo.src) && logo.w > 0,
+      "the launcher shows Java (ganbook) with its own logo", logo);
+    await page.screenshot({ path: join(artifacts, "lab-launcher.png") });
+
+    // The chapter, opened with its kernel.
     await page.goto(url, { waitUntil: "load", timeout: 60000 });
-    await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
-      null, { timeout: 60000 });
-    const kernelName = await page.evaluate(() => Jupyter.notebook.metadata.kernelspec.name);
-    check(kernelName === "ganbook-java", "the chapter opened with the ganbook-java kernel", kernelName);
     await page.waitForFunction(() => {
-      const k = Jupyter.notebook.kernel;
-      return k && k.is_connected() && k.info_reply && k.info_reply.status === "ok"
-        && document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null;
-    }, null, { timeout: 120000, polling: 250 });
-    ok(`kernel started and idle (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+      return w && w.content && w.content.model && w.sessionContext && w.sessionContext.session;
+    }, null, { timeout: 90000, polling: 250 });
+    await labIdle(page, 120000);
+    let state = await page.evaluate(labState);
+    check(state.kernelName === "ganbook-java", `the chapter opened with the ganbook-java kernel, idle (${((Date.now() - started) / 1000).toFixed(1)} s)`, state.kernelName);
+    const mimes = [...new Set(state.cells.filter((c) => c.type === "code").map((c) => c.mime))];
+    const tokens = await page.locator(".jp-CodeCell .cm-content .cm-line span").count();
+    check(mimes.length === 1 && mimes[0] === "text/x-java" && tokens > 0,
+      `its code cells are Java to CodeMirror (${mimes}) and highlighted (${tokens} token spans)`, { mimes, tokens });
 
-    const keywords = await page.evaluate(() => document.querySelectorAll(".code_cell .cm-keyword, .code_cell .cm-type").length);
-    check(keywords > 0, `the chapter's code is highlighted as Java (${keywords} keyword spans)`, keywords);
-    // The chapter's own first code cell.
-    const first = await page.evaluate(() => Jupyter.notebook.get_cells().findIndex((c) => c.cell_type === "code"));
+    // Run > Run All Cells.
     started = Date.now();
-    await runCellByKeyboard(page, first, 120000);
-    const firstRun = await page.evaluate((i) => {
-      const cell = Jupyter.notebook.get_cell(i);
-      return { count: cell.input_prompt_number, errors: cell.output_area.outputs.filter((o) => o.output_type === "error").length };
-    }, first);
-    check(Number.isInteger(firstRun.count) && firstRun.errors === 0,
-      `the chapter's first code cell ran, In [${firstRun.count}] (${((Date.now() - started) / 1000).toFixed(1)} s)`, firstRun);
-
-    // A new cell at the bottom: train briefly and draw the chart.
-    const index = await page.evaluate((code) => {
-      const cell = Jupyter.notebook.insert_cell_at_bottom("code");
-      cell.set_text(code);
-      return Jupyter.notebook.ncells() - 1;
-    }, TRAINING_CELL);
-    started = Date.now();
-    await runCellByKeyboard(page, index, 180000);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const cell = page.locator("#notebook-container .cell").nth(index);
-    const img = cell.locator('.output_area img[src^="data:image/png"]');
-    check(await img.count() === 1, `the training cell drew one chart as a PNG in the page (${seconds} s)`, await img.count());
-    const size = await img.evaluate((el) => el.decode().then(() => [el.naturalWidth, el.naturalHeight]));
-    check(size[0] > 100 && size[1] > 100, "the chart decoded", size);
-
-    const state = await page.evaluate(() => {
-      const outputs = Jupyter.notebook.get_cells().filter((c) => c.cell_type === "code")
-        .flatMap((c) => c.output_area.outputs);
-      return {
-        errors: outputs.filter((o) => o.output_type === "error").map((o) => o.ename + ": " + o.evalue),
-        stderr: outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => o.text),
-        errorElements: document.querySelectorAll(".output_error").length,
-        idle: document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null,
-        busy: Jupyter.notebook.get_cells().some((c) => c.element.find(".input_prompt").text().includes("*")),
-      };
+    await labMenu(page, "Run", "Run All Cells");
+    const codeCells = state.cells.filter((c) => c.type === "code").length;
+    await page.waitForFunction((n) => {
+      const panel = window.jupyterapp.shell.currentWidget;
+      const cells = panel.content.model.cells;
+      let done = 0;
+      for (let i = 0; i < cells.length; i++) {
+        const m = cells.get(i);
+        if (m.type === "code" && m.executionCount !== null && !panel.content.widgets[i].node.querySelector(".jp-InputPrompt").textContent.includes("*")) done++;
+      }
+      return done === n && panel.sessionContext.kernelDisplayStatus === "idle";
+    }, codeCells, { timeout: 600000, polling: 500 });
+    state = await page.evaluate(labState);
+    const code = state.cells.filter((c) => c.type === "code");
+    const counts = code.map((c) => c.count);
+    check(counts.every((c, i) => c === i + 1), `Run All Cells ran the ${code.length} code cells in order, In [1] to In [${code.length}] (${((Date.now() - started) / 1000).toFixed(1)} s)`, counts);
+    const errors = errorsIn(state.cells);
+    check(errors.length === 0 && await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'] .ansi-red-fg, .jp-OutputArea-output.jp-mod-error").count() === 0,
+      "no cell shows an error", errors);
+    const expectedImages = code.flatMap((c) => c.outputs).filter((o) => o.data && o.data["image/png"]).length;
+    const images = await page.evaluate(async () => {
+      const imgs = [...document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img")];
+      await Promise.all(imgs.map((i) => i.decode().catch(() => {})));
+      return imgs.map((i) => [i.naturalWidth, i.naturalHeight]);
     });
-    check(state.errors.length === 0 && state.errorElements === 0, "no cell shows an error", state.errors);
-    check(!state.stderr.some((t) => /(Exception|Error)\b/.test(t)), "no exception on stderr", state.stderr);
-    check(state.idle && !state.busy, "the kernel is idle and no cell is running", state);
-    check(pageErrors.length === 0, "the notebook page raised no JavaScript error", pageErrors);
+    check(expectedImages > 0 && images.length === expectedImages && images.every(([w, h]) => w > 50 && h > 50),
+      `its ${expectedImages} images are in the page and decoded`, { expectedImages, images });
+    const tables = await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table").count();
+    check(tables > 0, `its Tablesaw table renders as HTML (${tables} table)`, tables);
+    await page.screenshot({ path: join(artifacts, "lab-run-all.png") });
 
-    await img.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(artifacts, "notebook.png") });
-    ok("screenshot " + join(artifacts, "notebook.png"));
+    // Tab completion: Math.ab, then Tab offers abs.
+    const completionCell = await labNewCell(page, "Math.ab");
+    await page.keyboard.press("Tab");
+    const completer = page.locator(".jp-Completer");
+    await completer.waitFor({ state: "visible", timeout: 30000 });
+    const items = await completer.locator(".jp-Completer-item").allInnerTexts();
+    check(items.some((t) => /^\s*abs\b/.test(t.trim().split(/\s+/).pop()) || /\babs\b/.test(t)),
+      `Tab after Math.ab offers abs (${items.length} completions: ${items.slice(0, 4).map((t) => t.trim()).join(", ")})`, items);
+    await page.screenshot({ path: join(artifacts, "lab-completion.png") });
+    await page.keyboard.press("Escape");
 
-    // Shut the kernel down from the page (the server's cleanup would too).
-    await page.evaluate(() => new Promise((done) => Jupyter.notebook.kernel.kill(done, done)));
+    // Shift+Tab inspection: the documentation of what is under the cursor.
+    await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.activeCell.model.sharedModel.setSource("Math.abs(-3)"));
+    await page.locator(".jp-Notebook .jp-Cell").nth(completionCell).locator(".cm-content").click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Shift+Tab");
+    const tooltip = page.locator(".jp-Tooltip");
+    await tooltip.waitFor({ state: "visible", timeout: 30000 });
+    const tip = (await tooltip.innerText()).trim();
+    check(/abs/.test(tip), `Shift+Tab shows the inspection of Math.abs (${JSON.stringify(tip.split("\n")[0].slice(0, 60))})`, tip);
+    await page.keyboard.press("Escape");
+    await labRunActive(page);
+    await waitCellDone(page, completionCell, 60000);
+    check((await cellText(page, completionCell)).trim() === "3", "the completed cell runs: Math.abs(-3) is 3", await cellText(page, completionCell));
+
+    // A cell a learner adds: train a 1-D GAN for 200 iterations and draw its losses.
+    started = Date.now();
+    const chartCell = await labNewCell(page, TRAINING_CELL);
+    await labRunActive(page);
+    await waitCellDone(page, chartCell, 180000);
+    const chart = page.locator(".jp-Notebook .jp-Cell").nth(chartCell).locator('.jp-OutputArea-output img[src^="data:image/png"]');
+    check(await chart.count() === 1, `the training cell drew its chart (${((Date.now() - started) / 1000).toFixed(1)} s)`, await chart.count());
+    const size = await chart.evaluate((el) => el.decode().then(() => [el.naturalWidth, el.naturalHeight]));
+    check(size[0] > 100 && size[1] > 100 && errorsIn((await page.evaluate(labState)).cells).length === 0,
+      "the chart decoded and no cell shows an error", size);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "lab-training-chart.png") });
+
+    // The stop button interrupts a long training cell; what was defined before survives.
+    const beforeCell = await labNewCell(page, "int before = 42;");
+    await labRunActive(page);
+    await waitCellDone(page, beforeCell, 60000);
+    const trainCell = await labNewCell(page, LONG_TRAINING_CELL);
+    await labRunActive(page);
+    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus === "busy",
+      null, { timeout: 30000, polling: 100 });
+    await page.waitForTimeout(4000);                             // well into training
+    await page.screenshot({ path: join(artifacts, "lab-training.png") });
+    started = Date.now();
+    await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-item[data-command="notebook:interrupt-kernel"] button, ' +
+      '.jp-NotebookPanel:not(.lm-mod-hidden) jp-button[data-command="notebook:interrupt-kernel"], ' +
+      '.jp-NotebookPanel:not(.lm-mod-hidden) button[data-command="notebook:interrupt-kernel"]').first().click();
+    await labIdle(page, 30000);
+    const stopped = (Date.now() - started) / 1000;
+    check(stopped < 10, `the stop button interrupted the training cell: kernel idle ${stopped.toFixed(1)} s after the click`, stopped);
+    const trained = await page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).executionCount, trainCell);
+    check(trained !== null, "the interrupted cell finished (it has its execution count)", trained);
+    const readCell = await labNewCell(page, "before");
+    await labRunActive(page);
+    await waitCellDone(page, readCell, 60000);
+    check((await cellText(page, readCell)).trim() === "42", "a variable defined before the interrupted cell is still readable: before == 42", await cellText(page, readCell));
+    await page.screenshot({ path: join(artifacts, "lab-interrupt.png") });
+
+    // Kernel > Restart Kernel..., confirm; then a cell runs in the fresh kernel, without the old variables.
+    started = Date.now();
+    await labMenu(page, "Kernel", "Restart Kernel…");
+    await page.locator(".jp-Dialog .jp-mod-accept").click();
+    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus !== "idle",
+      null, { timeout: 30000, polling: 50 }).catch(() => {});
+    await labIdle(page, 120000);
+    const restartCell = await labNewCell(page, "before + 1");
+    await labRunActive(page);
+    await waitCellDone(page, restartCell, 120000);
+    const afterRestart = await page.evaluate((i) => {
+      const m = window.jupyterapp.shell.currentWidget.content.model.cells.get(i);
+      return { count: m.executionCount, outputs: m.outputs.toJSON() };
+    }, restartCell);
+    check(afterRestart.count === 1 && afterRestart.outputs.some((o) => o.output_type === "error"),
+      `Restart gave a fresh kernel (${((Date.now() - started) / 1000).toFixed(1)} s): its first cell is In [1] and 'before' is gone`, afterRestart);
+    const lastCell = await labNewCell(page, "Math.abs(-7) + 35");
+    await labRunActive(page);
+    await waitCellDone(page, lastCell, 60000);
+    check((await cellText(page, lastCell)).trim() === "42", "and runs a cell: Math.abs(-7) + 35 is 42", await cellText(page, lastCell));
+    await page.screenshot({ path: join(artifacts, "lab-restart.png") });
+    check(pageErrors.length === 0, "JupyterLab raised no JavaScript error", pageErrors);
+
+    await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown());
   } catch (e) {
-    if (page) await page.screenshot({ path: join(artifacts, "notebook-failure.png") }).catch(() => {});
+    if (page) await page.screenshot({ path: join(artifacts, "lab-failure.png") }).catch(() => {});
     throw e;
   } finally {
     await close();
@@ -172,68 +349,97 @@ async function openOffline(context, file) {
   return { page, remote, failed, pageErrors };
 }
 
+// Resolves once MathJax has typeset the page: MathJax 3 on the book's pages, MathJax 2 on the slides.
 async function mathJaxDone(page) {
   await page.waitForFunction(() => {
-    if (!window.MathJax || !MathJax.Hub) return false;
+    const mj = window.MathJax;
+    if (!mj || !(mj.Hub || (mj.startup && mj.startup.promise))) return false;
     if (window.__done) return true;
-    if (!window.__queued) { window.__queued = true; MathJax.Hub.Queue(() => { window.__done = true; }); }
+    if (!window.__queued) {
+      window.__queued = true;
+      if (mj.Hub) mj.Hub.Queue(() => { window.__done = true; });
+      else mj.startup.promise.then(() => { window.__done = true; });
+    }
     return false;
   }, null, { timeout: 60000, polling: 200 });
 }
 
-async function exportTest(html, slides, artifacts) {
+// What a page of the book shows, once MathJax has run and its images have decoded.
+function pageFacts() {
+  return Promise.all([...document.images].map((i) => i.decode().catch(() => {}))).then(() => {
+    const imgs = [...document.images];
+    const text = document.body.innerText;
+    return {
+      title: document.title,
+      images: imgs.length,
+      broken: imgs.filter((i) => !(i.naturalWidth > 0)).map((i) => i.src.slice(-60)),
+      math: document.querySelectorAll("mjx-container").length,
+      mathErrors: document.querySelectorAll("mjx-merror, .MathJax_Error").length,
+      rawMath: (text.match(/\$\$|\\\(|\\\[/g) || []).length,
+      highlighted: document.querySelectorAll(".highlight pre span.k, .highlight pre span.kt, .highlight pre span.kn, .highlight pre span.kd").length,
+      errorOutputs: document.querySelectorAll(".cell_output .output.traceback, .cell_output .output.error").length,
+      links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+    };
+  });
+}
+
+// Opens every page of an exported book (BOOK/book.json lists them) from file://: the home page,
+// each chapter, each chapter's slides. Screenshots of the home page, each chapter and the slides.
+async function bookTest(book, artifacts) {
+  const manifest = JSON.parse(readFileSync(join(book, "book.json"), "utf-8"));
   const { context, close } = await launch();
   try {
-    const { page, remote, failed, pageErrors } = await openOffline(context, html);
-    await mathJaxDone(page);
-    const r = await page.evaluate(async () => {
-      const imgs = [...document.images];
-      await Promise.all(imgs.map((i) => i.decode().catch(() => {})));
-      const text = document.body.innerText;
-      return {
-        images: imgs.length,
-        pngs: imgs.filter((i) => i.src.startsWith("data:image/png")).length,
-        broken: imgs.filter((i) => !(i.naturalWidth > 0)).map((i) => i.src.slice(0, 60)),
-        math: document.querySelectorAll(".MathJax_CHTML").length,
-        mathErrors: document.querySelectorAll(".MathJax_Error, merror").length,
-        rawDisplayMath: (text.match(/\$\$/g) || []).length,
-        highlighted: document.querySelectorAll(".highlight pre span.k, .highlight pre span.kt, .highlight pre span.kn").length,
-        errorOutputs: document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"] .ansi-red-fg, .jp-OutputArea-output.jp-mod-error').length,
-        title: document.title,
-      };
-    });
-    check(remote.length === 0, "the exported page loads nothing from the network", remote);
-    check(failed.length === 0, "every file the page loads is in the book", failed);
-    check(r.images > 0 && r.pngs === r.images && r.broken.length === 0,
-      `its ${r.images} figures are embedded PNGs and all decoded (naturalWidth > 0)`, r);
-    check(r.math > 0 && r.mathErrors === 0 && r.rawDisplayMath === 0,
-      `MathJax typeset its ${r.math} equations, no raw $$ left`, r);
-    check(r.highlighted > 0, `its code is highlighted (${r.highlighted} keyword spans)`, r);
-    check(r.errorOutputs === 0, "no error output on the page", r);
-    check(pageErrors.length === 0, "the page raised no JavaScript error", pageErrors);
-    await page.screenshot({ path: join(artifacts, "export.png") });
-    ok("screenshot " + join(artifacts, "export.png"));
+    const home = await openOffline(context, join(book, "index.html"));
+    await home.page.waitForURL(/intro\.html$/, { timeout: 30000 });   // Jupyter Book's index redirects
+    await home.page.waitForLoadState("load");
+    await mathJaxDone(home.page);
+    const h = await home.page.evaluate(pageFacts);
+    check(home.remote.length === 0 && home.failed.length === 0 && home.pageErrors.length === 0,
+      "the home page loads nothing from the network and raises no error", [home.remote, home.failed, home.pageErrors]);
+    for (const ch of manifest.chapters) {
+      const files = [ch.html, ch.pdf, ch.ipynb].concat(ch.slides ? [ch.slides] : []);
+      check(files.every((f) => h.links.includes(f) && existsSync(join(book, f))),
+        `the home page links ${ch.name}'s page, PDF${ch.slides ? ", slides" : ""} and notebook, all in the book`, files);
+    }
+    await home.page.screenshot({ path: join(artifacts, "book-home.png") });
 
-    if (slides) {
-      const s = await openOffline(context, slides);
-      // The template loads reveal.js through RequireJS (so there is no global Reveal): reveal.js marks
-      // its root element "ready" once it has laid out the slides.
-      await s.page.waitForSelector(".reveal.ready", { timeout: 60000 });
-      await mathJaxDone(s.page);
-      const sr = await s.page.evaluate(() => ({
-        slides: document.querySelectorAll(".reveal .slides section").length,
-        math: document.querySelectorAll(".MathJax_CHTML").length,
-        pngs: [...document.images].filter((i) => i.src.startsWith("data:image/png") && i.naturalWidth > 0).length,
-      }));
-      check(s.remote.length === 0 && s.failed.length === 0, "the slides load nothing from the network", [s.remote, s.failed]);
-      check(sr.slides >= 2, `reveal.js started from the local copy with ${sr.slides} slides`, sr);
-      check(sr.math > 0 && sr.pngs > 0, "the slides show equations and figures", sr);
-      check(s.pageErrors.length === 0, "the slides raised no JavaScript error", s.pageErrors);
-      await s.page.screenshot({ path: join(artifacts, "slides.png") });
-      await s.page.keyboard.press("ArrowRight");   // the second slide: an equation
-      await s.page.waitForTimeout(1000);           // the slide transition
-      await s.page.screenshot({ path: join(artifacts, "slides-2.png") });
-      ok("screenshots " + join(artifacts, "slides.png") + ", slides-2.png");
+    for (const ch of manifest.chapters) {
+      const p = await openOffline(context, join(book, ch.html));
+      await mathJaxDone(p.page);
+      const r = await p.page.evaluate(pageFacts);
+      const problems = [];
+      if (p.remote.length) problems.push("network: " + p.remote.slice(0, 3).join(" "));
+      if (p.failed.length) problems.push("missing: " + p.failed.slice(0, 3).join(" "));
+      if (p.pageErrors.length) problems.push("JavaScript: " + p.pageErrors.slice(0, 3).join(" "));
+      if (!(r.images > 0) || r.broken.length) problems.push(`figures: ${r.images}, not decoded: ${r.broken}`);
+      if (!(r.math > 0) || r.mathErrors || r.rawMath) problems.push(`math: ${r.math} typeset, ${r.mathErrors} errors, ${r.rawMath} raw delimiters`);
+      if (!(r.highlighted > 0)) problems.push("code not highlighted");
+      if (r.errorOutputs) problems.push(`${r.errorOutputs} error outputs`);
+      check(problems.length === 0, `${ch.html}: offline, ${r.images} figures decoded, ${r.math} equations typeset by MathJax, ` +
+        `${r.highlighted} Java keywords highlighted, no error output`, problems);
+      await p.page.screenshot({ path: join(artifacts, `book-${ch.name}.png`) });
+      await p.page.close();
+      if (ch.slides) {
+        const s = await openOffline(context, join(book, ch.slides));
+        // The template loads reveal.js through RequireJS (so there is no global Reveal): reveal.js marks
+        // its root element "ready" once it has laid out the slides.
+        await s.page.waitForSelector(".reveal.ready", { timeout: 60000 });
+        await mathJaxDone(s.page);
+        const sr = await s.page.evaluate(() => ({
+          slides: document.querySelectorAll(".reveal .slides section").length,
+          math: document.querySelectorAll(".MathJax_CHTML").length,
+          pngs: [...document.images].filter((i) => i.src.startsWith("data:image/png") && i.naturalWidth > 0).length,
+        }));
+        check(s.remote.length === 0 && s.failed.length === 0 && s.pageErrors.length === 0,
+          `${ch.slides}: loads nothing from the network, no error`, [s.remote, s.failed, s.pageErrors]);
+        check(sr.slides >= 2 && sr.math > 0 && sr.pngs > 0,
+          `${ch.slides}: reveal.js started from the local copy, ${sr.slides} slides with equations and ${sr.pngs} figures`, sr);
+        await s.page.screenshot({ path: join(artifacts, `slides-${ch.name}.png`) });
+        await s.page.keyboard.press("ArrowRight");
+        await s.page.waitForTimeout(1000);           // the slide transition
+        await s.page.screenshot({ path: join(artifacts, `slides-${ch.name}-2.png`) });
+        await s.page.close();
+      }
     }
   } finally {
     await close();
@@ -241,15 +447,14 @@ async function exportTest(html, slides, artifacts) {
 }
 
 async function main([mode, ...args]) {
-  if (mode === "notebook" && args.length === 2) {
+  if (mode === "lab" && args.length === 2) {
     mkdirSync(args[1], { recursive: true });
-    await notebookTest(args[0], args[1]);
-  } else if (mode === "export" && (args.length === 2 || args.length === 3)) {
-    const artifacts = args[args.length - 1];
-    mkdirSync(artifacts, { recursive: true });
-    await exportTest(args[0], args.length === 3 ? args[1] : null, artifacts);
+    await labTest(args[0], args[1]);
+  } else if (mode === "book" && args.length === 2) {
+    mkdirSync(args[1], { recursive: true });
+    await bookTest(args[0], args[1]);
   } else {
-    console.error("usage: node browser_test.mjs notebook URL ARTIFACTS | export PAGE.html [SLIDES.html] ARTIFACTS");
+    console.error("usage: node browser_test.mjs lab URL ARTIFACTS | book BOOK_DIR ARTIFACTS");
     process.exit(2);
   }
 }
