@@ -39,28 +39,31 @@ public final class BatchNorm implements Layer {
       return x.subRowVector(runningMean).muliRowVector(inv).muliRowVector(gamma.value()).addiRowVector(beta.value());
     }
     long n = x.rows();
-    INDArray mean = x.mean(true, 0);
+    // Column means as products with a row of ones (Columns): ND4J's reductions along dimension 0 are strided.
+    INDArray mean = Columns.sum(x, 1.0 / n);
     INDArray centred = x.subRowVector(mean);
-    INDArray var = centred.mul(centred).mean(true, 0);
+    INDArray var = Columns.sum(centred.mul(centred), 1.0 / n);
     inverseStd = Transforms.sqrt(var.add(EPSILON), false).rdivi(1.0);
     normalised = centred.muliRowVector(inverseStd);
     runningMean.muli(0.9).addi(mean.mul(0.1));
     runningVar.muli(0.9).addi(var.mul(0.1 * n / Math.max(1, n - 1)));
-    return normalised.mulRowVector(gamma.value()).addiRowVector(beta.value());
+    // Without a trained scale gamma stays 1 (it is no parameter), and the product is skipped.
+    return scale ? normalised.mulRowVector(gamma.value()).addiRowVector(beta.value()) : normalised.addRowVector(beta.value());
   }
 
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
     Shapes.requireSame(toString(), normalised, dy, "the output gradient");
+    long n = dy.rows();
     if (parameterGradients) {
-      beta.gradient().assign(dy.sum(true, 0));
-      if (scale) gamma.gradient().assign(dy.mul(normalised).sum(true, 0));
+      Columns.sum(dy, 1.0, beta.gradient());
+      if (scale) Columns.sum(dy.mul(normalised), 1.0, gamma.gradient());
     }
     if (!inputGradient) return null;
     // dx = inv_std (dxhat - mean(dxhat) - xhat mean(dxhat xhat)), dxhat = gamma dy.
-    INDArray dxhat = dy.mulRowVector(gamma.value());
-    INDArray meanD = dxhat.mean(true, 0);
-    INDArray meanDX = dxhat.mul(normalised).mean(true, 0);
-    return dxhat.subiRowVector(meanD).subi(normalised.mulRowVector(meanDX)).muliRowVector(inverseStd);
+    INDArray dxhat = scale ? dy.mulRowVector(gamma.value()) : dy;
+    INDArray meanD = Columns.sum(dxhat, 1.0 / n);
+    INDArray meanDX = Columns.sum(dxhat.mul(normalised), 1.0 / n);
+    return normalised.mulRowVector(meanDX.negi()).addi(dxhat).subiRowVector(meanD).muliRowVector(inverseStd);
   }
 
   @Override public List<Parameter> parameters() { return scale ? List.of(gamma, beta) : List.of(beta); }

@@ -2,6 +2,7 @@ package org.ganbook.nn;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -47,7 +48,7 @@ public final class WeightNormDense implements Layer {
 
   /** s_j = g_j / ||v_j||, so that W = v diag(s). */
   private INDArray columnScale() {
-    norm = direction.value().norm2(true, 0);
+    norm = Columns.norms(direction.value());
     return scale.value().div(norm);
   }
 
@@ -69,13 +70,13 @@ public final class WeightNormDense implements Layer {
     Shapes.requireSame(toString(), product, dy, "the output gradient");
     INDArray dProduct = dy.mulRowVector(columnScale);
     if (parameterGradients) {
-      dy.sum(bias.gradient().reshape(out()), 0);
+      Columns.sum(dy, 1.0, bias.gradient());
       // With u = x v: dL/dg_j = sum_i dy_ij u_ij / ||v_j||, and
       // dL/dv_j = s_j (x^T dy)_j - (s_j dL/dg_j / ||v_j||) v_j = (x^T (dy s))_j - c_j v_j.
-      INDArray dg = dy.mul(product).sum(true, 0).divi(norm);
+      INDArray dg = Columns.sum(dy.mul(product), 1.0).divi(norm);
       if (trainScale) scale.gradient().assign(dg);
-      INDArray c = columnScale.mul(dg).divi(norm);
-      direction.gradient().assign(direction.value()).muliRowVector(c.negi());
+      INDArray c = columnScale.mul(dg).divi(norm).negi();
+      Nd4j.exec(new BroadcastMulOp(direction.value(), c, direction.gradient(), 1));
       Nd4j.gemm(input, dProduct, direction.gradient(), true, false, 1.0, 1.0);
     }
     if (!inputGradient) return null;
