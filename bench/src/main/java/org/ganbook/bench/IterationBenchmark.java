@@ -65,6 +65,12 @@ public final class IterationBenchmark {
 
 
     if (!gemm) return;
+    reportGemms("", gemms);
+    System.out.printf(Locale.ROOT, "RESULT java_version=%s%n", System.getProperty("java.version"));
+  }
+
+  /** The GEMM work of one iteration, the bound it sets, and the iteration's GEMMs timed back to back; keys prefixed. */
+  static void reportGemms(String prefix, GemmCount gemms) {
     double flops = gemms.flops();
     double squareGflops = squareGemmGflops(2048);
     Stats shapes = iterationGemms(gemms);
@@ -73,11 +79,11 @@ public final class IterationBenchmark {
     System.out.printf(Locale.ROOT, "%-44s %8.2f ms%n", "GEMM bound (FLOPs / throughput)", flops / squareGflops / 1e6);
     System.out.printf(Locale.ROOT, "%-44s %8.2f ms (%.1f GFLOP/s)%n", "the iteration's own GEMMs, back to back",
         shapes.median(), flops / shapes.median() / 1e6);
-    System.out.printf(Locale.ROOT, "RESULT gemm_gflop=%.4f%n", flops / 1e9);
-    System.out.printf(Locale.ROOT, "RESULT gemm_gflops=%.1f%n", squareGflops);
-    System.out.printf(Locale.ROOT, "RESULT bound_ms=%.2f%n", flops / squareGflops / 1e6);
-    System.out.printf(Locale.ROOT, "RESULT shapes_ms=%.2f%n", shapes.median());
-    System.out.printf(Locale.ROOT, "RESULT java_version=%s%n", System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "RESULT %sgemm_count=%d%n", prefix, gemms.gemms().size());
+    System.out.printf(Locale.ROOT, "RESULT %sgemm_gflop=%.4f%n", prefix, flops / 1e9);
+    System.out.printf(Locale.ROOT, "RESULT %sgemm_gflops=%.1f%n", prefix, squareGflops);
+    System.out.printf(Locale.ROOT, "RESULT %sbound_ms=%.2f%n", prefix, flops / squareGflops / 1e6);
+    System.out.printf(Locale.ROOT, "RESULT %sshapes_ms=%.2f%n", prefix, shapes.median());
   }
 
   /** The process's peak resident set (VmHWM), or NaN where /proc is not there. */
@@ -146,7 +152,7 @@ public final class IterationBenchmark {
     return Stats.of(ms, (os.getProcessCpuTime() - cpuStart[0]) / 1e6 / n);
   }
 
-  private static void report(String key, String label, Stats s) {
+  static void report(String key, String label, Stats s) {
     System.out.printf(Locale.ROOT, "%-44s %8.2f ms median (p10 %.2f, p90 %.2f, n = %d); CPU time %.2f ms%n",
         label, s.median(), s.p10(), s.p90(), s.n(), s.cpuMs());
     System.out.printf(Locale.ROOT, "RESULT %s_cpu_ms=%.2f%n", key, s.cpuMs());
