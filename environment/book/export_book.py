@@ -369,7 +369,7 @@ def main(argv=None):
     stage.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     slides = sum(1 for ch in chapters if ch["slides"])
-    log("PASS: book exported to %s: index.html, %d chapters (HTML and PDF), %d with slides (%s)"
+    log("PASS: book exported to %s: index.html, %d chapter(s) (HTML and PDF), %d with slides (%s)"
         % (out, len(chapters), slides, mode))
     return 0
 
