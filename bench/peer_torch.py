@@ -127,6 +127,11 @@ ms = sorted(samples)
 print(f"PyTorch {torch.__version__}: {statistics.median(ms):.2f} ms median "
       f"(p10 {percentile(ms, 10):.2f}, p90 {percentile(ms, 90):.2f}, n = {len(ms)}); CPU time {cpu_ms:.2f} ms")
 print(f"RESULT torch_cpu_ms={cpu_ms:.2f}")
+with open("/proc/self/status") as status:
+    rss = [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
+if rss:
+    print(f"peak resident memory of the process: {rss[0]:.0f} MB")
+    print(f"RESULT torch_rss_mb={rss[0]:.0f}")
 
 print("SAMPLES torch " + " ".join(f"{x:.3f}" for x in samples))
 print(f"RESULT torch_version={torch.__version__}")

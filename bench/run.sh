@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# One Algorithm 1 iteration (k = 1, m = 100) of the paper's MNIST networks: ganbook on ND4J against
-# PyTorch on the same CPU in the same run, and against the float32 GEMM bound. See bench/README.md.
+# Two benchmarks, each ganbook on ND4J against PyTorch on the same CPU in the same run and against
+# the float32 GEMM bound (see bench/README.md):
+#   algorithm1: one Algorithm 1 iteration (k = 1, m = 100) of the paper's MNIST networks;
+#   ssl: one semi-supervised GAN iteration (m = 100) of improved-gan's MNIST networks.
 #
-# usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff]
+# usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff] [--only algorithm1|ssl]
 #   N timed iterations of each benchmark in all, in R rounds that alternate Java and PyTorch (so that
 #   both see the same load from other work on the machine), each round after N warm-up iterations
 #   (200 by default: the JVM reaches its steady state after 100-200 iterations; see bench/README.md);
-#   --samediff adds the SameDiff variant of the iteration to Java's rounds.
-# Writes bench/results/<date>-<cpu>.md. Installs python3-torch and OpenMP OpenBLAS with apt-get
-# (as root or through sudo) when they are missing, and selects that OpenBLAS for libblas.so.3.
+#   --samediff adds the SameDiff variant of Algorithm 1's iteration to Java's rounds; --only runs one.
+# Writes bench/results/<date>-<cpu>-<cores>c.md with a table for each benchmark. Installs
+# python3-torch and OpenMP OpenBLAS with apt-get (as root or through sudo) when they are missing, and
+# selects that OpenBLAS for libblas.so.3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -18,13 +21,15 @@ warmup=200
 iterations=200
 rounds=4
 java_extra=()
+benchmarks=(algorithm1 ssl)
 while (($#)); do
   case "$1" in
     --warmup) warmup=$2; shift 2 ;;
     --iterations) iterations=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --samediff) java_extra+=(--samediff); shift ;;
-    *) echo "unknown option $1; usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff]" >&2; exit 2 ;;
+    --only) benchmarks=("$2"); shift 2 ;;
+    *) echo "unknown option $1; usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff] [--only algorithm1|ssl]" >&2; exit 2 ;;
   esac
 done
 
@@ -61,81 +66,115 @@ log=$(mktemp -d)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load before: $load_before"
 per_round=$(( (iterations + rounds - 1) / rounds ))
+show() { grep -v -e '^RESULT' -e '^SAMPLES' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' "$@" | sed 's/^/  /'; }
 for round in $(seq 1 "$rounds"); do
   gemm=(); [ "$round" -gt 1 ] && gemm=(--no-gemm)
   echo "round $round of $rounds: $per_round iterations each (load $(cut -d' ' -f1 /proc/loadavg))"
-  java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
-    --warmup "$warmup" --iterations "$per_round" "${java_extra[@]}" "${gemm[@]}" > "$log/java$round.txt" 2>&1 \
-    || { cat "$log/java$round.txt"; exit 1; }
-  grep -v -e '^RESULT' -e '^SAMPLES' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' "$log/java$round.txt" | sed 's/^/  /'
-  /usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$per_round" --threads 2 "${gemm[@]}" > "$log/torch$round.txt" 2>&1 \
-    || { cat "$log/torch$round.txt"; exit 1; }
-  grep -v -e '^RESULT' -e '^SAMPLES' "$log/torch$round.txt" | sed 's/^/  /'
+  for benchmark in "${benchmarks[@]}"; do
+    case "$benchmark" in
+      algorithm1)
+        java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
+          --warmup "$warmup" --iterations "$per_round" "${java_extra[@]}" "${gemm[@]}" > "$log/java-a1-$round.txt" 2>&1 \
+          || { cat "$log/java-a1-$round.txt"; exit 1; }
+        show "$log/java-a1-$round.txt"
+        /usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$per_round" --threads 2 "${gemm[@]}" > "$log/torch-a1-$round.txt" 2>&1 \
+          || { cat "$log/torch-a1-$round.txt"; exit 1; }
+        show "$log/torch-a1-$round.txt" ;;
+      ssl)
+        java -Xmx4g -cp "$classpath" org.ganbook.bench.SemiSupervisedBenchmark \
+          --warmup "$warmup" --iterations "$per_round" "${gemm[@]}" > "$log/java-ssl-$round.txt" 2>&1 \
+          || { cat "$log/java-ssl-$round.txt"; exit 1; }
+        show "$log/java-ssl-$round.txt"
+        /usr/bin/python3 bench/peer_torch_ssl.py --warmup "$warmup" --iterations "$per_round" --threads 2 > "$log/torch-ssl-$round.txt" 2>&1 \
+          || { cat "$log/torch-ssl-$round.txt"; exit 1; }
+        show "$log/torch-ssl-$round.txt" ;;
+      *) echo "unknown benchmark $benchmark (algorithm1 or ssl)" >&2; exit 2 ;;
+    esac
+  done
 done
-cat "$log"/java[0-9]*.txt > "$log/java.txt"
-cat "$log"/torch[0-9]*.txt > "$log/torch.txt"
+cat "$log"/java-*.txt > "$log/java.txt"
+cat "$log"/torch-*.txt > "$log/torch.txt"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load after: $load_after"
 
-# The median, p10 and p90 of every round's iterations together, as RESULT lines like the benchmarks' own.
-cat "$log/java.txt" "$log/torch.txt" | /usr/bin/python3 -c '
+# The median, p10 and p90 of every round's iterations together, as RESULT lines like the benchmarks'
+# own; CPU time per iteration as the mean over the rounds; peak resident memory, the largest round's.
+/usr/bin/python3 - "$log/java.txt" "$log/torch.txt" > "$log/pooled.txt" <<'PY'
 import sys, statistics
+text = "".join(open(path).read() for path in sys.argv[1:]).splitlines()
 pooled = {}
-for line in sys.stdin:
+for line in text:
     if line.startswith("SAMPLES "):
         key, *ms = line.split()[1:]
         pooled.setdefault(key, []).extend(map(float, ms))
 for key, ms in pooled.items():
     q = statistics.quantiles(ms, n=10, method="inclusive")
     print(f"RESULT {key}_ms={statistics.median(ms):.2f}\nRESULT {key}_p10={q[0]:.2f}\nRESULT {key}_p90={q[-1]:.2f}\nRESULT {key}_n={len(ms)}")
-# CPU time per iteration: the mean over the rounds (each round has as many iterations).
-cpu = {}
-for line in open(sys.argv[1]).read().splitlines():
-    if line.startswith("RESULT ") and "_cpu_ms=" in line:
+per_round = {}
+for line in text:
+    if line.startswith("RESULT ") and ("_cpu_ms=" in line or "_rss_mb=" in line):
         key, value = line[len("RESULT "):].split("=")
-        cpu.setdefault(key, []).append(float(value))
-for key, values in cpu.items():
-    print(f"RESULT {key}_mean={statistics.mean(values):.2f}")
-' <(cat "$log/java.txt" "$log/torch.txt") > "$log/pooled.txt"
+        per_round.setdefault(key, []).append(float(value))
+for key, values in per_round.items():
+    if key.endswith("_cpu_ms"):
+        print(f"RESULT {key}_mean={statistics.mean(values):.2f}")
+    else:
+        print(f"RESULT {key}_max={max(values):.0f}")
+PY
 result() { grep -h "^RESULT $1=" "$log/java.txt" "$log/torch.txt" "$log/pooled.txt" | tail -1 | cut -d= -f2-; }
-nd4j=$(result nd4j_ms); torch=$(result torch_ms); bound=$(result bound_ms)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-verdict=$(awk -v n="$nd4j" -v t="$torch" 'BEGIN { print (n <= 1.25 * t) ? "met" : "not met" }')
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+# The targets (issue 11): ganbook's median time at most 0.8x PyTorch's in the same run (ganbook
+# faster), at most 2x the GEMM bound, and its p90 at most 1.3x its median.
+verdict() { awk -v r="$1" -v limit="$2" 'BEGIN { if (r == "n/a") print "n/a"; else print (r + 0 <= limit) ? "met" : "not met" }'; }
 
-samediff_row=""
-if [ -n "$(result samediff_ms)" ]; then
-  samediff_row="| ND4J SameDiff (same iteration) | $(result samediff_ms) | $(result samediff_p10) | $(result samediff_p90) | $(result samediff_cpu_ms_mean) |
+# table PREFIX TITLE: one benchmark's table (PREFIX "" for Algorithm 1, "ssl_" for the semi-supervised GAN)
+table() {
+  local p=$1 nd4j torch bound samediff_row="" r_time r_bound r_p90
+  nd4j=$(result "${p}nd4j_ms"); torch=$(result "${p}torch_ms"); bound=$(result "${p}bound_ms")
+  if [ -z "$p" ] && [ -n "$(result samediff_ms)" ]; then
+    samediff_row="| ND4J SameDiff (same iteration) | $(result samediff_ms) | $(result samediff_p10) | $(result samediff_p90) | $(result samediff_cpu_ms_mean) | $(result samediff_rss_mb_max) |
 "
-fi
-nd4j_version=$(grep -o 'nd4j-api-[^/:]*\.jar' bench/target/classpath.txt | head -1 | sed 's/^nd4j-api-//; s/\.jar$//')
-summary=$(cat <<EOF
-| | median ms | p10 | p90 | CPU ms (all threads) |
-|---|---:|---:|---:|---:|
-| ganbook on ND4J (hand-written backprop) | $nd4j | $(result nd4j_p10) | $(result nd4j_p90) | $(result nd4j_cpu_ms_mean) |
-$samediff_row| PyTorch $(result torch_version), 2 threads | $torch | $(result torch_p10) | $(result torch_p90) | $(result torch_cpu_ms_mean) |
-| GEMM bound: $(result gemm_gflop) GFLOP / $(result gemm_gflops) GFLOP/s | $bound | | | |
-| the iteration's own GEMMs on ND4J, back to back | $(result shapes_ms) | | | |
+  fi
+  r_time=$(ratio "$nd4j" "$torch"); r_bound=$(ratio "$nd4j" "$bound"); r_p90=$(ratio "$(result "${p}nd4j_p90")" "$nd4j")
+  cat <<EOF
+### $2
 
-- ND4J / PyTorch time: **$(ratio "$nd4j" "$torch")** (ND4J's speed is $(ratio "$torch" "$nd4j")x PyTorch's; target: time <= 1.25, i.e. speed >= 0.8x: $verdict)
-- ND4J / PyTorch CPU time: $(ratio "$(result nd4j_cpu_ms_mean)" "$(result torch_cpu_ms_mean)") (CPU time of all threads, spin-waiting included: a second view, no substitute for a quiet machine)
-- ND4J / GEMM bound: $(ratio "$nd4j" "$bound"); PyTorch / GEMM bound: $(ratio "$torch" "$bound")
+| | median ms | p10 | p90 | CPU ms (all threads) | peak RSS MB |
+|---|---:|---:|---:|---:|---:|
+| ganbook on ND4J (hand-written backprop) | $nd4j | $(result "${p}nd4j_p10") | $(result "${p}nd4j_p90") | $(result "${p}nd4j_cpu_ms_mean") | $(result "${p}nd4j_rss_mb_max") |
+$samediff_row| PyTorch $(result torch_version), 2 threads | $torch | $(result "${p}torch_p10") | $(result "${p}torch_p90") | $(result "${p}torch_cpu_ms_mean") | $(result "${p}torch_rss_mb_max") |
+| GEMM bound: $(result "${p}gemm_gflop") GFLOP in $(result "${p}gemm_count") GEMMs / $(result "${p}gemm_gflops") GFLOP/s | $bound | | | | |
+| the iteration's own GEMMs on ND4J, back to back | $(result "${p}shapes_ms") | | | | |
+
+- ganbook time / PyTorch time: **$r_time** (target: at most 0.8, ganbook faster: $(verdict "$r_time" 0.8))
+- ganbook time / GEMM bound: $r_bound (target: at most 2: $(verdict "$r_bound" 2)); PyTorch time / GEMM bound: $(ratio "$torch" "$bound")
+- ganbook p90 / median: $r_p90 (target: at most 1.3: $(verdict "$r_p90" 1.3))
+- ganbook / PyTorch CPU time: $(ratio "$(result "${p}nd4j_cpu_ms_mean")" "$(result "${p}torch_cpu_ms_mean")") (CPU time of all threads, spin-waiting included: a second view, no substitute for a quiet machine)
 EOF
-)
+}
+summary=""
+for benchmark in "${benchmarks[@]}"; do
+  case "$benchmark" in
+    algorithm1) summary+="$(table "" "Algorithm 1: the paper's MNIST networks (k = 1, m = 100, SGD with momentum)")"$'\n\n' ;;
+    ssl) summary+="$(table ssl_ "Semi-supervised GAN: improved-gan's MNIST networks (m = 100, Adam, moving average of D)")"$'\n\n' ;;
+  esac
+done
 echo
 echo "$summary"
 
+nd4j_version=$(grep -o 'nd4j-api-[^/:]*\.jar' bench/target/classpath.txt | head -1 | sed 's/^nd4j-api-//; s/\.jar$//')
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 cores=$(nproc)
 slug=$(echo "$cpu" | tr 'A-Z' 'a-z' | sed 's/([^)]*)//g; s/[^a-z0-9]\+/-/g; s/^-//; s/-$//')
 mkdir -p bench/results
 file="bench/results/$(date +%F)-$slug-${cores}c.md"
+[ -e "$file" ] && file="bench/results/$(date +%F-%H%M)-$slug-${cores}c.md"
 cat > "$file" <<EOF
-# One Algorithm 1 iteration, $(date +%F)
+# Benchmarks (${benchmarks[*]}), $(date +%F)
 
-Command: \`$command_line\` (k = 1, m = 100; $rounds rounds alternating ND4J and PyTorch, each a fresh process with $warmup warm-up iterations then $per_round timed ones: $(result nd4j_n) timed iterations of each in all)
+Command: \`$command_line\` ($rounds rounds alternating ND4J and PyTorch, each a fresh process with $warmup warm-up iterations then $per_round timed ones)
 
 $summary
-
 ## Machine
 - CPU: $cpu, $cores cores ($(lscpu | awk -F: '/^Thread\(s\) per core/ {gsub(/ /, "", $2); print $2}') thread(s) per core), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory; $(uname -sr)
 - Load average (1, 5, 15 min): $load_before before, $load_after after
@@ -145,7 +184,7 @@ $summary
 
 ## Output
 \`\`\`
-$(for r in $(seq 1 "$rounds"); do echo "round $r"; cat "$log/java$r.txt" "$log/torch$r.txt" | grep -v -e '^RESULT' -e '^SAMPLES' -e '^SLF4J' -e ' INFO ' -e '^Added differentiated op' | sed 's/^/  /'; done)
+$(for r in $(seq 1 "$rounds"); do echo "round $r"; for f in "$log/java-a1-$r.txt" "$log/torch-a1-$r.txt" "$log/java-ssl-$r.txt" "$log/torch-ssl-$r.txt"; do if [ -e "$f" ]; then show "$f"; fi; done; done)
 \`\`\`
 EOF
 rm -r "$log"
