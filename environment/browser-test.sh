@@ -5,6 +5,7 @@
 #      chapter 00, in quick mode: the launcher's "Java (ganbook)" card and logo; the chapter opened
 #      with its kernel and highlighted as Java; Run All Cells with no error, images decoded, table
 #      rendered; Tab completion (Math.ab -> abs) and Shift+Tab inspection; a training cell's chart;
+#      a live chart (display, then updateDisplay) replaced in place;
 #      the stop button interrupting a long training cell within seconds, earlier variables kept;
 #      Restart Kernel, then a cell run in the fresh kernel.
 #   2. The whole book exported by Jupyter Book from the committed outputs (all six chapters), every

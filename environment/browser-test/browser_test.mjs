@@ -6,7 +6,8 @@
 //     The launcher shows "Java (ganbook)" with its logo; the chapter opens with the ganbook-java
 //     kernel, its cells highlighted as Java; Run > Run All Cells runs every code cell in order with no
 //     error, its images decode and its table renders; in a new cell, Math.ab then Tab offers abs and
-//     Shift+Tab shows Math.abs's documentation; a cell trains a 1-D GAN and draws its chart; a long
+//     Shift+Tab shows Math.abs's documentation; a cell trains a 1-D GAN and draws its chart; a live
+//     chart (display, then updateDisplay while training) is replaced in place, one image; a long
 //     training cell is stopped by the toolbar's stop button within seconds, and a variable defined
 //     before it is still readable; Kernel > Restart Kernel gives a fresh kernel that runs a cell.
 //     Screenshots: ARTIFACTS/lab-*.png.
@@ -48,6 +49,13 @@ Sampler pZBrowser = m -> Toy.uniform(-1, 1).sample(m, 1, Nd4j.getRandom());
 var ganBrowser = new Algorithm1(gBrowser, dBrowser, pDataBrowser, pZBrowser,
     new Adam(2e-3, 0.5), new Adam(2e-3, 0.5), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 1));
 LineCharts.history("browser test: 200 iterations of Algorithm 1", ganBrowser.train(200).table(), 10, "loss_D", "loss_G")`;
+
+// A live chart: shown once with display(), then replaced in place by updateDisplay() as training goes.
+const LIVE_CELL = `var liveView = new TrainingView("browser test: a live chart");
+String liveId = display(liveView.render(ganBrowser.history()));
+ganBrowser.observe(25, p -> updateDisplay(liveId, liveView.render(p)));
+ganBrowser.train(150);
+"updated"`;
 
 // A training run far longer than the test waits: the stop button must end it.
 const LONG_TRAINING_CELL = TRAINING_CELL.replace("ganBrowser.train(200)", "ganBrowser.train(10_000_000)")
@@ -277,6 +285,29 @@ async function labTest(url, artifacts) {
       "the chart decoded and no cell shows an error", size);
     await chart.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "lab-training-chart.png") });
+
+    // display() then updateDisplay(): one image in the cell's output, replaced as training goes.
+    const liveCell = await labNewCell(page, LIVE_CELL);
+    await page.evaluate((i) => {
+      const node = window.jupyterapp.shell.currentWidget.content.widgets[i].node;
+      window.__live = { srcs: new Set(), maxImages: 0 };
+      const seen = () => {
+        const imgs = node.querySelectorAll(".jp-OutputArea-output img");
+        window.__live.maxImages = Math.max(window.__live.maxImages, imgs.length);
+        imgs.forEach((img) => window.__live.srcs.add(img.src.length + ":" + img.src.slice(-40)));
+      };
+      new MutationObserver(seen).observe(node, { subtree: true, childList: true, attributes: true, attributeFilter: ["src"] });
+    }, liveCell);
+    started = Date.now();
+    await labRunActive(page);
+    await waitCellDone(page, liveCell, 180000);
+    const live = await page.evaluate((i) => ({
+      versions: window.__live.srcs.size, maxImages: window.__live.maxImages,
+      images: window.jupyterapp.shell.currentWidget.content.widgets[i].node.querySelectorAll(".jp-OutputArea-output img").length,
+    }), liveCell);
+    check(live.versions >= 3 && live.maxImages === 1 && live.images === 1,
+      `the live chart updated in place: ${live.versions} versions of one image (${((Date.now() - started) / 1000).toFixed(1)} s)`, live);
+    await page.screenshot({ path: join(artifacts, "lab-live-chart.png") });
 
     // The stop button interrupts a long training cell; what was defined before survives.
     const beforeCell = await labNewCell(page, "int before = 42;");
