@@ -32,7 +32,8 @@ if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends python3-venv
 fi
 
-if ! "$venv/bin/python" -c 'import sys; sys.exit(sys.prefix == sys.base_prefix)' >/dev/null 2>&1; then
+# (Re)made when missing, not a virtual environment, or without pip (a venv made before python3-venv was there).
+if ! "$venv/bin/python" -c 'import sys, pip; sys.exit(sys.prefix == sys.base_prefix)' >/dev/null 2>&1; then
   echo "python: creating $venv from $python ($("$python" --version 2>&1))"
   rm -rf "$venv"
   "$python" -m venv "$venv"
