@@ -1,5 +1,6 @@
 """Starting the installed ganbook-java kernel and running cells in it, for the kernel's tests."""
 import os
+import time
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -71,3 +72,21 @@ def drain(channel_get, seconds):
             got.append(channel_get(timeout=seconds))
     except Empty:
         return got
+
+
+def interrupt_when_running(km, kc, code, marker="running", timeout=60):
+    """Runs a cell that prints `marker` (and flushes) before it loops; interrupts the kernel once
+    the marker has come, so a slow compile never races the interrupt. Returns (execute_reply
+    content, iopub outputs)."""
+    msg_id = kc.execute(code)
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(1.0, deadline - time.monotonic()))
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and marker in msg["content"]["text"]):
+            break
+    time.sleep(0.3)
+    km.interrupt_kernel()
+    reply = reply_to(kc, msg_id, timeout)
+    outputs = collect(kc, msg_id, timeout)
+    return reply["content"], outputs

@@ -41,12 +41,9 @@ class KernelBehaviour(unittest.TestCase):
 
     def test_interrupt_stops_a_busy_loop_and_keeps_variables(self):
         self.run_ok("int kept = 7;\nclass Spin { static volatile long n; }")
-        msg_id = self.kc.execute("while (true) { Spin.n++; }")
-        time.sleep(2)
-        self.km.interrupt_kernel()
-        reply = k.reply_to(self.kc, msg_id, timeout=30)
-        outputs = k.collect(self.kc, msg_id)
-        self.assertEqual(reply["content"]["status"], "error")
+        reply, outputs = k.interrupt_when_running(
+            self.km, self.kc, '{ System.out.println("running"); System.out.flush(); while (true) { Spin.n++; } }')
+        self.assertEqual(reply["status"], "error")
         self.assertEqual(k.error(outputs)["ename"], "InterruptedException")
 
         # The loop's thread is gone, not running on in the background.
@@ -197,29 +194,29 @@ class OneThreadBufferedOutputAndExit(unittest.TestCase):
         self.assertEqual(first, second)
         self.assertNotEqual(second, third, "an unseeded draw goes on from the generator's state")
 
+    def test_a_cells_own_eval_runs_in_place_on_the_same_thread(self):
+        self.assertEqual(self.value('eval("6 * 7")'), "42")
+        self.run_ok("Thread outer = Thread.currentThread();")
+        self.assertEqual(self.value('eval("Thread.currentThread() == outer")'), "true")
+
     def test_interrupt_keeps_the_thread_and_its_state_when_the_code_checks_for_it(self):
         self.run_ok("ThreadLocal<Random> kept = ThreadLocal.withInitial(Random::new);")
         self.run_ok("kept.get().setSeed(11);")
         # A wait inside library code (the JDK's) that ends on the interrupt.
-        for code in ("new java.util.concurrent.SynchronousQueue<Integer>().take();",
+        for loop in ("new java.util.concurrent.SynchronousQueue<Integer>().take();",
                      "while (!Thread.currentThread().isInterrupted()) { }"):
-            msg_id = self.kc.execute(code)
-            time.sleep(1.5)
-            self.km.interrupt_kernel()
-            reply = k.reply_to(self.kc, msg_id, timeout=30)
-            outputs = k.collect(self.kc, msg_id)
-            self.assertEqual(reply["content"]["status"], "error")
+            reply, outputs = k.interrupt_when_running(
+                self.km, self.kc, '{ System.out.println("running"); System.out.flush(); ' + loop + ' }')
+            self.assertEqual(reply["status"], "error")
             self.assertEqual(k.error(outputs)["ename"], "InterruptedException")
         self.assertEqual(self.value("kept.get().nextLong()"), self.value("new Random(11).nextLong()"))
 
     def test_after_a_busy_loop_is_stopped_seeds_carry_across_cells_again(self):
         self.run_ok("int before = 3;")
-        msg_id = self.kc.execute("while (true) { }")
-        time.sleep(1.5)
-        self.km.interrupt_kernel()
-        reply = k.reply_to(self.kc, msg_id, timeout=30)
-        k.collect(self.kc, msg_id)
-        self.assertEqual(reply["content"]["status"], "error")
+        reply, outputs = k.interrupt_when_running(
+            self.km, self.kc, '{ System.out.println("running"); System.out.flush(); while (true) { } }')
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(k.error(outputs)["ename"], "InterruptedException")
         self.assertEqual(self.value("before"), "3")
         self.run_ok("ThreadLocal<Random> again = ThreadLocal.withInitial(Random::new);")
         self.run_ok("again.get().setSeed(5);")

@@ -114,6 +114,13 @@ public final class CellExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (Thread.currentThread() == thread) {
+            // A cell's own eval("...") or %load: the execution thread is busy with the cell that
+            // asked, so the code runs in place, on it, as part of that statement.
+            Object value = doitMethod.invoke(null);
+            lastValue = value;
+            return valueString(value);
+        }
         active = this;
         pendingDoit = doitMethod;
         lastValue = null;
@@ -134,10 +141,17 @@ public final class CellExecutionControl extends LocalExecutionControl {
     private Object runOnExecutionThread(Method doit) throws Throwable {
         ExecutionThread t = executionThread();
         Task task = new Task(doit);
+        // running first, stopRequested second; stop() writes and reads them the other way round,
+        // so a stop either sees this statement or keeps it from starting.
         running = task;
         try {
-            t.tasks.add(task);
-            task.await(t);
+            if (stopRequested) {
+                // Interrupted while JShell compiled this statement: it does not start.
+                task.finish(null, new ThreadDeath());
+            } else {
+                t.tasks.add(task);
+                task.await(t);
+            }
         } finally {
             running = null;
         }

@@ -136,12 +136,12 @@ class CellEvaluatorTest {
         Object before = eval("Thread.currentThread()", 41).value();
 
         // A loop that checks the interrupt ends by itself: the thread and its state stay.
-        CellError e = interruptAfter("while (!Thread.currentThread().isInterrupted()) { }", 42, 300);
+        CellError e = interruptWhenStarted("while (!Thread.currentThread().isInterrupted()) { }", 42);
         assertEquals("InterruptedException", e.name());
         assertSame(before, eval("Thread.currentThread()", 43).value());
 
         // One that does not is stopped (JDK 17 to 19: Thread.stop); the next cell runs on a new thread.
-        e = interruptAfter("while (true) { }", 44, 300);
+        e = interruptWhenStarted("while (true) { }", 44);
         assertEquals("InterruptedException", e.name());
         assertEquals(5, eval("keptAcrossInterrupts", 45).value());
         Object after = eval("Thread.currentThread()", 46).value();
@@ -153,14 +153,21 @@ class CellEvaluatorTest {
                 "an interrupt does not leak into the next cell");
     }
 
-    private static CellError interruptAfter(String code, int cell, long millis) throws Exception {
+    /** Runs the loop on another thread, interrupts it once it runs, returns the cell's error. */
+    private static CellError interruptWhenStarted(String loop, int cell) throws Exception {
+        String flag = "ganbook.test.started." + cell;
+        String code = "{ System.setProperty(\"" + flag + "\", \"yes\");\n" + loop + " }";
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
             Future<?> running = caller.submit(() -> {
                 evaluator.resetStop();
                 return eval(code, cell);
             });
-            Thread.sleep(millis);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.getProperty(flag) == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100);
             evaluator.interrupt();
             Throwable thrown = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> running.get(30, TimeUnit.SECONDS)).getCause();
