@@ -1,7 +1,9 @@
 package org.ganbook.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -79,5 +81,27 @@ class LayerGradientTest {
     Layer layer = c.layer().get();
     INDArray x = Nd4j.randn(DataType.DOUBLE, 5, c.in());
     assertEquals(layer.forward(x, Mode.EVAL), layer.forward(x, Mode.EVAL));
+  }
+
+  /** Dropout and Gaussian noise: the identity in evaluation, unbiased in training (the mean kept). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("regularisers")
+  void regularisersAreTheIdentityInEvaluationAndKeepTheMeanInTraining(Case c) {
+    Nd4j.getRandom().setSeed(3);
+    Layer layer = c.layer().get();
+    INDArray x = Nd4j.rand(DataType.DOUBLE, 400, 500).addi(0.5); // values in [0.5, 1.5), mean 1
+    assertEquals(x, layer.forward(x, Mode.EVAL), c.name() + " in evaluation");
+    INDArray y = layer.forward(x, Mode.TRAIN);
+    assertNotEquals(x, y, c.name() + " in training changes its input");
+    // 200,000 draws: the mean of y - x is 0 within 5 standard errors (sd at most 1.5 for dropout 0.5).
+    double bias = y.sub(x).meanNumber().doubleValue();
+    assertTrue(Math.abs(bias) < 5 * 1.5 / Math.sqrt(x.length()), c.name() + ": E[y] - x = " + bias);
+  }
+
+  static Stream<Case> regularisers() {
+    return Stream.of(
+        new Case("Dropout 0.5", () -> new Dropout(0.5), 500),
+        new Case("Dropout 0.8", () -> new Dropout(0.8), 500),
+        new Case("GaussianNoise 0.5", () -> new GaussianNoise(0.5), 500));
   }
 }
