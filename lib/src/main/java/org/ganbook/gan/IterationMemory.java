@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: without it each of those arrays is fresh memory from the system, zeroed by libnd4j and
  * released only when Java's garbage collector finds its INDArray. On the 2-core virtual machines
- * this project is measured on, touching fresh pages cost more than the arithmetic: 1,900 page
- * faults per iteration of the paper's MNIST GAN, most of its time (bench/results, 2026-12-02).
+ * this project is measured on, touching fresh pages cost more than the arithmetic: the page faults
+ * took most of an iteration of the paper's MNIST GAN (bench/README.md, "the memory of an iteration").
  *
  * <p>What stays after an iteration must be made outside: parameters and their gradients are made
  * with the networks, and optimizer state is created in {@code scopeOutOfWorkspaces}. Nothing made

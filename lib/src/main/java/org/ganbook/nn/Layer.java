@@ -6,10 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One stage of a network with a hand-written backward pass.
  *
- * <p>Backpropagation is written by hand rather than with SameDiff because it measured faster on
- * the paper's MNIST networks (bench/results, 2026-12-02: 33.9 ms against SameDiff's 53.8 ms per
- * Algorithm 1 iteration on 2 cores, and 360 MB of resident memory against 2.5-4.2 GB): a
- * hand-written pass can skip the gradients nobody needs (D's weights during the generator step,
+ * <p>Backpropagation is written by hand rather than with SameDiff because it measured faster and
+ * used far less memory on the paper's MNIST networks (the figures are in bench/README.md, "Design
+ * decision", and the result files beside it): a hand-written pass can skip the gradients nobody needs (D's weights during the generator step,
  * the gradient with respect to z) and run each GEMM into the parameter's own gradient buffer.
  */
 public interface Layer {

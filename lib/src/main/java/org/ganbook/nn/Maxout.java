@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The affine part is one GEMM into [m, pieces * units], laid out piece-major so that piece p is
  * the column block [p * units, (p + 1) * units). Seen as [m, pieces, units] (the same memory), the
  * maximum is one reduction over the middle axis, and backward routes the gradient through a mask of
- * the winning piece, made by two broadcasting element-wise ops. Measured on the paper's D (m = 200):
- * about 0.1 ms each way, against 2 and 2-7 ms for the same work done piece by piece on column views,
- * and a prototype found ND4J's generic {@code reduce_max_bp} about 50x slower still.
+ * the winning piece, made by two broadcasting element-wise ops: far cheaper than the same work
+ * done piece by piece on column views, or ND4J's generic {@code reduce_max_bp} (bench/README.md
+ * has the measurements).
  */
 public final class Maxout implements Layer {
   private final Dense affine;

@@ -54,9 +54,9 @@ public final class Sequential implements Layer {
 
   /**
    * The L2 norm of all parameter gradients together, for the training history. Each parameter's
-   * sum of squares is a BLAS dot product of its gradient with itself: on the paper's networks about
-   * 10x faster than ND4J's float norm2 (2 ms of every Algorithm 1 iteration), and closer to the
-   * norm computed in double precision.
+   * sum of squares is a BLAS dot product of its gradient with itself: faster than ND4J's float
+   * norm2 on the paper's networks (bench/README.md has the measurement), and closer to the norm
+   * computed in double precision.
    */
   public double gradientNorm() {
     double sum = 0;
