@@ -31,10 +31,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Profile {
   private final Map<String, List<Double>> times = new LinkedHashMap<>();
 
+  private final Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   <T> T time(String label, Supplier<T> body) {
+    long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     T result = body.get();
     times.computeIfAbsent(label, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+    cpuTimes.computeIfAbsent(label, k -> new ArrayList<>()).add((os.getProcessCpuTime() - cpu) / 1e6);
     return result;
   }
 
@@ -107,29 +113,37 @@ public final class Profile {
   }
 
   /** Forgets what was timed so far (the end of the warm-up). */
-  void clear() { times.clear(); }
+  void clear() {
+    times.clear();
+    cpuTimes.clear();
+  }
 
   /** Records the time of the whole iteration that began at {@code start} (System.nanoTime). */
   void total(long start) { times.computeIfAbsent("TOTAL", k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6); }
 
   /**
-   * The median and 10th percentile of each step, in the order first timed, and their sums. On a
-   * shared machine the 10th percentile is the steadier figure: other work only ever adds time.
+   * The median and 10th percentile of each step's wall time, in the order first timed, the mean of
+   * its process CPU time (all threads), and their sums. On a shared machine the 10th percentile and
+   * the CPU time are the steadier figures: other work mostly adds waiting.
    */
   void print() {
     double sum = 0;
     double sum10 = 0;
-    System.out.printf(Locale.ROOT, "%-48s %8s    %8s%n", "step", "median", "p10");
+    double sumCpu = 0;
+    System.out.printf(Locale.ROOT, "%-48s %8s    %8s    %8s%n", "step", "median", "p10", "CPU");
     for (var e : times.entrySet()) {
       var sorted = e.getValue().stream().sorted().toList();
       double median = sorted.get(sorted.size() / 2);
       double p10 = sorted.get(sorted.size() / 10);
+      var cpu = cpuTimes.get(e.getKey());
+      double cpuMean = cpu == null ? Double.NaN : cpu.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
       if (!e.getKey().equals("TOTAL")) {
         sum += median;
         sum10 += p10;
+        sumCpu += cpuMean;
       }
-      System.out.printf(Locale.ROOT, "%-48s %8.3f ms %8.3f ms%n", e.getKey(), median, p10);
+      System.out.printf(Locale.ROOT, "%-48s %8.3f ms %8.3f ms %8.3f ms%n", e.getKey(), median, p10, cpuMean);
     }
-    System.out.printf(Locale.ROOT, "%-48s %8.3f ms %8.3f ms%n", "sum", sum, sum10);
+    System.out.printf(Locale.ROOT, "%-48s %8.3f ms %8.3f ms %8.3f ms%n", "sum", sum, sum10, sumCpu);
   }
 }
