@@ -10,8 +10,8 @@
 #      Restart Kernel, then a cell run in the fresh kernel.
 #   2. The whole book exported by Jupyter Book from the committed outputs (all six chapters), every
 #      page opened from disk: nothing loaded from the network, figures decoded, equations typeset by
-#      the local MathJax, Java highlighted, the slides on the local reveal.js. Then chapter 00
-#      exported with --execute --quick; a chapter with an error cell, and one whose cells ran out of
+#      the local MathJax, Java highlighted, the slides on the local reveal.js. Then a fixture with
+#      slide cells exported with --execute --quick; a chapter with an error cell, and one whose cells ran out of
 #      order, refused with the last book left in place.
 #   3. A chapter's PDF: its first page rendered to an image by pdftoppm is not blank and its text
 #      holds the chapter's title.
@@ -110,15 +110,18 @@ step="the book in the browser"
 node environment/browser-test/browser_test.mjs book "$work/book" "$artifacts"
 
 step="export --execute"
-echo "== $name exported with --execute --quick ($((SECONDS - started)) s)"
-"$python" environment/book/export_book.py --execute --quick --timeout 600 "$chapter" --out "$work/executed" \
+# A one-cell fixture with slide cells (chapter 00 already ran above, in JupyterLab): executed in the
+# kernel in quick mode, published with its slides.
+fixture=environment/browser-test/fixtures/slides-fixture.ipynb
+echo "== $(basename "$fixture") exported with --execute --quick ($((SECONDS - started)) s)"
+"$python" environment/book/export_book.py --execute --quick --timeout 600 "$fixture" --out "$work/executed" \
   | sed 's/^/   /'
-for f in index.html "$stem.html" "$stem.pdf" "notebooks/$name"; do
+for f in index.html slides-fixture.html slides-fixture.pdf slides-fixture.slides.html notebooks/slides-fixture.ipynb; do
   [ -s "$work/executed/$f" ] || { echo "the export with --execute did not write $f"; exit 1; }
 done
 grep -q '"mode": "executed, quick mode"' "$work/executed/book.json" \
   || { echo "the book made with --execute --quick does not say so in book.json"; exit 1; }
-echo "ok   --execute --quick ran the chapter and wrote its page, PDF and notebook"
+echo "ok   --execute --quick ran the fixture and wrote its page, PDF, slides and notebook"
 
 step="refusals"
 mkdir -p "$work/refused" && echo "the last good book" > "$work/refused/index.html"
