@@ -304,7 +304,7 @@ def main(argv=None):
         else:
             log("ok   %s (%s)" % (path.name, "%.1f s" % seconds if args.execute else "every code cell ran in order, no error"))
         title, summary = title_and_summary(nb, path.stem)
-        chapters.append({"name": path.stem, "title": title, "summary": summary, "nb": nb,
+        chapters.append({"name": path.stem, "path": path, "title": title, "summary": summary, "nb": nb,
                          "html": path.stem + ".html", "pdf": path.stem + ".pdf", "ipynb": "notebooks/" + path.name,
                          "slides": path.stem + ".slides.html" if has_slides(nb) else None})
 
@@ -337,8 +337,8 @@ def main(argv=None):
             if not (stage / ch["html"]).is_file():
                 raise RuntimeError("Jupyter Book wrote no %s" % ch["html"])
             log("html %s" % ch["html"])
-            copy(ROOT / "notebooks" / (ch["name"] + ".ipynb") if not args.execute else src / (ch["name"] + ".ipynb"),
-                 stage / ch["ipynb"])
+            # The notebook as committed, or as just executed.
+            copy(src / (ch["name"] + ".ipynb") if args.execute else ch["path"], stage / ch["ipynb"])
         if any(ch["slides"] for ch in chapters):
             copy_slide_assets(stage / "_static" / "slides")
         for ch in chapters:
