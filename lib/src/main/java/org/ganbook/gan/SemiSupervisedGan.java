@@ -87,8 +87,8 @@ public final class SemiSupervisedGan {
     var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
     randomState = new long[] {random.rootState(), random.nodeState()};
     history = Table.create(config.unlabelledWeight() > 0 ? "semi-supervised GAN" : "supervised only",
-        IntColumn.create("iteration"), DoubleColumn.create("loss_sup"), DoubleColumn.create("loss_unsup"),
-        DoubleColumn.create("loss_G"), DoubleColumn.create("train_error"));
+        IntColumn.create(HistoryColumn.ITERATION.columnName()));
+    for (HistoryColumn c : HistoryColumn.SEMI_SUPERVISED) history.addColumns(DoubleColumn.create(c.columnName()));
   }
 
   /** Runs {@code iterations} more iterations; returns the history (one row per iteration). */
@@ -110,11 +110,11 @@ public final class SemiSupervisedGan {
           lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
           if (average != null) average.update();
         }
-        history.intColumn("iteration").append((int) iteration);
-        history.doubleColumn("loss_sup").append(d[0]);
-        history.doubleColumn("loss_unsup").append(d[1]);
-        history.doubleColumn("loss_G").append(lossG);
-        history.doubleColumn("train_error").append(d[2]);
+        history.intColumn(HistoryColumn.ITERATION.columnName()).append((int) iteration);
+        history.doubleColumn(HistoryColumn.LOSS_SUP.columnName()).append(d[0]);
+        history.doubleColumn(HistoryColumn.LOSS_UNSUP.columnName()).append(d[1]);
+        history.doubleColumn(HistoryColumn.LOSS_G.columnName()).append(lossG);
+        history.doubleColumn(HistoryColumn.TRAIN_ERROR.columnName()).append(d[2]);
         iteration++;
       }
     } finally {
