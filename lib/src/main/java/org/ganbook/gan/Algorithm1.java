@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.ValueFunction;
 import org.ganbook.nn.Mode;

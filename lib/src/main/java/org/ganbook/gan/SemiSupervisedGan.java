@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.ganbook.data.Mnist;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.SemiSupervisedLoss;

@@ -1,6 +1,6 @@
 package org.ganbook.viz;
 
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.nn.Sequential;
 import org.ganbook.theory.Density;
 import org.ganbook.theory.Divergence;

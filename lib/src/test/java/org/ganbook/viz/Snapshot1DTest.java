@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ganbook.data.Toy;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.Init;
 import org.ganbook.nn.Sequential;
