@@ -13,7 +13,6 @@ import org.ganbook.optim.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Algorithm 1 of Goodfellow et al. (2014): minibatch stochastic gradient training of generative
@@ -117,13 +116,9 @@ public final class Algorithm1 {
 
   /** Update D by ascending its stochastic gradient of V(D, G) on m real and m generated examples. */
   private Step discriminatorStep(INDArray x, INDArray z) {
-    int m = config.m();
-    INDArray fake = generator.forward(z, Mode.TRAIN);
-    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
-    Loss cost = discriminatorCost(logits);
-    discriminator.backward(cost.gradient());
-    optimizerD.step(discriminator.parameters());
-    return step(logits, cost, Double.NaN);
+    DiscriminatorStep step = discriminatorForward(x, generator.forward(z, Mode.TRAIN));
+    step.update(optimizerD);
+    return step(step, Double.NaN);
   }
 
   /**
@@ -133,9 +128,8 @@ public final class Algorithm1 {
    */
   private Step simultaneousStep(INDArray x, INDArray z) {
     int m = config.m();
-    INDArray fake = generator.forward(z, Mode.TRAIN);
-    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
-    Loss cost = discriminatorCost(logits);
+    DiscriminatorStep step = discriminatorForward(x, generator.forward(z, Mode.TRAIN));
+    INDArray logits = step.logits();
     Loss lossG = config.generatorLoss().of(logits.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()));
     requireFinite(lossG.value(), "G", config.generatorLoss().toString());
     // G's loss depends on the generated rows only: the real rows' output gradient is zero.
@@ -143,25 +137,21 @@ public final class Algorithm1 {
     outputGradientG.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).assign(lossG.gradient());
     INDArray inputGradient = discriminator.backwardToInput(outputGradientG);
     generator.backward(inputGradient.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).dup());
-    discriminator.backward(cost.gradient());
-    optimizerD.step(discriminator.parameters());
+    step.update(optimizerD);
     optimizerG.step(generator.parameters());
-    return step(logits, cost, lossG.value());
+    return step(step, lossG.value());
   }
 
-  /** D's cost on m real then m generated logits, checked finite. */
-  private Loss discriminatorCost(INDArray logits) {
-    Loss cost = config.discriminatorCost().of(logits, config.m());
-    requireFinite(cost.value(), "D", config.discriminatorCost().toString());
-    return cost;
+  /** D's forward pass and cost on m real then m generated examples, the cost checked finite before D changes. */
+  private DiscriminatorStep discriminatorForward(INDArray x, INDArray fake) {
+    DiscriminatorStep step = DiscriminatorStep.forward(discriminator, x, fake, config.discriminatorCost());
+    requireFinite(step.cost().value(), "D", config.discriminatorCost().toString());
+    return step;
   }
 
-  private Step step(INDArray logits, Loss cost, double lossG) {
-    int m = config.m();
-    INDArray d = Transforms.sigmoid(logits, true);
-    return new Step(cost.value() / config.discriminatorCost().scale(), lossG,
-        d.get(NDArrayIndex.interval(0, m)).meanNumber().doubleValue(),
-        d.get(NDArrayIndex.interval(m, 2 * m)).meanNumber().doubleValue());
+  private Step step(DiscriminatorStep d, double lossG) {
+    double[] meanD = d.meanD();
+    return new Step(d.cost().value() / config.discriminatorCost().scale(), lossG, meanD[0], meanD[1]);
   }
 
   /** Update G by descending the gradient of its loss, which flows back through D into G. */
