@@ -2,7 +2,6 @@ package org.ganbook.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.ganbook.data.Sampler;
 import org.ganbook.loss.Loss;
@@ -42,8 +41,8 @@ public final class Algorithm1 {
   final Sampler pData;
   private final Sampler pZ;
   final History history = new History();
-  long iteration;
-  long[] randomState;
+  /** The iterations done, the random generator's state, the stop button, the iterations' memory. */
+  final TrainingLoop loop;
   private int observeEvery;
   private Consumer<Progress> observer;
 
@@ -56,8 +55,7 @@ public final class Algorithm1 {
     this.optimizerD = optimizerD;
     this.optimizerG = optimizerG;
     this.config = config;
-    var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
-    this.randomState = new long[] {random.rootState(), random.nodeState()};
+    this.loop = new TrainingLoop(this, config.seed());
   }
 
   /** Calls {@code observer} after every {@code every} iterations and after the last one of each {@code train} call. */
@@ -70,44 +68,28 @@ public final class Algorithm1 {
 
   /** Runs {@code iterations} more iterations of Algorithm 1 and returns the whole history. */
   public History train(int iterations) {
-    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-    var random = Nd4j.getRandom();
-    long[] callerState = {random.rootState(), random.nodeState()};
-    random.setStates(randomState[0], randomState[1]);
-    long from = iteration;
-    long to = iteration + iterations;
+    long from = loop.iteration;
+    long to = from + iterations;
     long start = System.nanoTime();
-    try (var memory = new IterationMemory(this)) {
-      while (iteration < to) {
-        // A cooperative stop: the kernel's interrupt sets this flag; the networks stay consistent.
-        if (Thread.interrupted()) {
-          throw new CancellationException("training interrupted after iteration " + (iteration - 1)
-              + "; call train again to continue");
+    loop.run(iterations, iteration -> {
+      Step d = null;
+      double lossG;
+      if (config.update() == GanConfig.Update.SIMULTANEOUS) {
+        d = simultaneousStep(pData.sample(config.m()), pZ.sample(config.m()));
+        lossG = d.lossG;
+      } else {
+        for (int step = 0; step < config.k(); step++) {
+          d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
         }
-        try (var scope = memory.iteration()) {
-          Step d = null;
-          double lossG;
-          if (config.update() == GanConfig.Update.SIMULTANEOUS) {
-            d = simultaneousStep(pData.sample(config.m()), pZ.sample(config.m()));
-            lossG = d.lossG;
-          } else {
-            for (int step = 0; step < config.k(); step++) {
-              d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
-            }
-            lossG = generatorStep(pZ.sample(config.m()));
-          }
-          history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
-              discriminator.gradientNorm(), generator.gradientNorm());
-        }
-        iteration++;
-        if (observer != null && (iteration % observeEvery == 0 || iteration == to)) {
-          observer.accept(new Progress(iteration - 1, from, to, (System.nanoTime() - start) / 1e9, history));
-        }
+        lossG = generatorStep(pZ.sample(config.m()));
       }
-    } finally {
-      randomState = new long[] {random.rootState(), random.nodeState()};
-      random.setStates(callerState[0], callerState[1]);
-    }
+      history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
+          discriminator.gradientNorm(), generator.gradientNorm());
+    }, done -> {
+      if (observer != null && (done % observeEvery == 0 || done == to)) {
+        observer.accept(new Progress(done - 1, from, to, (System.nanoTime() - start) / 1e9, history));
+      }
+    });
     return history;
   }
 
@@ -165,14 +147,12 @@ public final class Algorithm1 {
     return loss.value();
   }
 
-  private void requireFinite(double value, String network, String loss) {
-    if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
-  }
+  private void requireFinite(double value, String network, String loss) { loop.requireFinite(value, network, loss); }
 
   public History history() { return history; }
 
   /** Iterations completed so far. */
-  public long iteration() { return iteration; }
+  public long iteration() { return loop.iteration; }
 
   public Sequential generator() { return generator; }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.ganbook.data.RandomState;
 import org.ganbook.nn.BatchNorm;
 import org.ganbook.nn.Parameter;
 import org.ganbook.nn.WeightNormDense;
@@ -68,9 +69,9 @@ final class Checkpoint {
         var averages = gan.average.averages();
         for (int i = 0; i < averages.size(); i++) put(zip, "average/" + i, averages.get(i));
       }
-      put(zip, "iteration", Nd4j.scalar(gan.iteration));
+      put(zip, "iteration", Nd4j.scalar(gan.loop.iteration));
       put(zip, "seed", Nd4j.scalar(gan.config().seed()));
-      put(zip, "random", Nd4j.createFromArray(gan.randomState));
+      put(zip, "random", Nd4j.createFromArray(gan.loop.random.toArray()));
       put(zip, "drawn", Nd4j.createFromArray(gan.labelledOrder.drawn(), gan.unlabelled.drawn(), gan.unlabelledForG.drawn()));
       put(zip, HISTORY + ITERATION, Nd4j.createFromArray(gan.history.intColumn(ITERATION).asIntArray()));
       for (HistoryColumn c : HistoryColumn.SEMI_SUPERVISED) {
@@ -91,8 +92,8 @@ final class Checkpoint {
       var averages = gan.average.averages();
       for (int i = 0; i < averages.size(); i++) averages.get(i).assign(require(entries, "average/" + i, file));
     }
-    gan.iteration = require(entries, "iteration", file).getLong(0);
-    gan.randomState = require(entries, "random", file).toLongVector();
+    gan.loop.iteration = require(entries, "iteration", file).getLong(0);
+    gan.loop.random = RandomState.of(require(entries, "random", file).toLongVector());
     long[] drawn = require(entries, "drawn", file).toLongVector();
     gan.labelledOrder.seek(drawn[0]);
     gan.unlabelled.seek(drawn[1]);
@@ -114,8 +115,8 @@ final class Checkpoint {
       putNetwork(zip, gan.discriminator);
       putAll(zip, "optimizer/D/", gan.optimizerD.state());
       putAll(zip, "optimizer/G/", gan.optimizerG.state());
-      put(zip, "iteration", Nd4j.scalar(gan.iteration));
-      put(zip, "random", Nd4j.createFromArray(gan.randomState));
+      put(zip, "iteration", Nd4j.scalar(gan.loop.iteration));
+      put(zip, "random", Nd4j.createFromArray(gan.loop.random.toArray()));
       if (gan.pData instanceof EpochSampler s) put(zip, "p_data/position", Nd4j.createFromArray(s.seed(), s.drawn()));
       for (HistoryColumn c : HistoryColumn.ALGORITHM_1) put(zip, HISTORY + c.columnName(), Nd4j.createFromArray(gan.history.column(c)));
       put(zip, HISTORY + ITERATION, Nd4j.createFromArray(gan.history.table().intColumn(ITERATION).asIntArray()));
@@ -128,8 +129,8 @@ final class Checkpoint {
     restoreNetwork(gan.discriminator, entries, file);
     gan.optimizerD.restore(withPrefix(entries, "optimizer/D/"));
     gan.optimizerG.restore(withPrefix(entries, "optimizer/G/"));
-    gan.iteration = require(entries, "iteration", file).getLong(0);
-    gan.randomState = require(entries, "random", file).toLongVector();
+    gan.loop.iteration = require(entries, "iteration", file).getLong(0);
+    gan.loop.random = RandomState.of(require(entries, "random", file).toLongVector());
     if (gan.pData instanceof EpochSampler s) {
       long[] position = require(entries, "p_data/position", file).toLongVector();
       requireSeed(position[0], s.seed(), "p_data's epoch sampler", file);
