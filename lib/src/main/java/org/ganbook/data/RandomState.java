@@ -19,7 +19,10 @@ public final class RandomState {
     this.nodeState = nodeState;
   }
 
-  /** The state of a fresh generator seeded with {@code seed}: the same draws as right after {@code setSeed(seed)}. */
+  /**
+   * The state of a fresh generator seeded with {@code seed}: the same draws as right after
+   * {@code setSeed(seed)}. As there, libnd4j reads a seed of 0 as "seed from the clock".
+   */
   public static RandomState seeded(long seed) {
     var random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
     return new RandomState(random.rootState(), random.nodeState());
