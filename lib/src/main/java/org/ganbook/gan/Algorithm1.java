@@ -126,6 +126,10 @@ public final class Algorithm1 {
 
   /** D's forward pass and cost on m real then m generated examples, the cost checked finite before D changes. */
   private DiscriminatorStep discriminatorForward(INDArray x, INDArray fake) {
+    if (x.rows() != config.m() || fake.rows() != config.m()) {
+      throw new IllegalArgumentException("a minibatch has m = " + config.m() + " rows, but p_data gave "
+          + java.util.Arrays.toString(x.shape()) + " and G(z) is " + java.util.Arrays.toString(fake.shape()));
+    }
     DiscriminatorStep step = DiscriminatorStep.forward(discriminator, x, fake, config.discriminatorCost());
     requireFinite(step.cost().value(), "D", config.discriminatorCost().toString());
     return step;

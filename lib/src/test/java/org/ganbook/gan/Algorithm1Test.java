@@ -106,6 +106,12 @@ class Algorithm1Test {
     for (String c : History.COLUMNS) assertArrayEquals(wrapped.column(c), direct.column(c), 0, c);
   }
 
+  @Test void aSamplerThatIgnoresMIsNamed() {
+    var gan = toyGan(m -> Toy.gaussian(2, 0.5).sample(m + 1), Toy.uniform(-1, 1));
+    var e = assertThrows(IllegalArgumentException.class, () -> gan.train(1));
+    assertEquals("a minibatch has m = 64 rows, but p_data gave [65, 1] and G(z) is [64, 1]", e.getMessage());
+  }
+
   @Test void checkpointResumesExactly(@TempDir Path dir) throws Exception {
     var straight = gan(3, GeneratorLoss.NON_SATURATING, 1);
     straight.train(40);
