@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.ganbook.gan.Algorithm1;
 import org.ganbook.gan.GanConfig;
 import org.ganbook.gan.PaperMnist;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.GeneratorLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.ganbook.gan.IterationMemory;
 import org.ganbook.gan.PaperMnist;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.GeneratorLoss;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.ValueFunction;

@@ -2,7 +2,7 @@ package org.ganbook.bench;
 
 import org.ganbook.gan.ImprovedGanMnist;
 import org.ganbook.gan.IterationMemory;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.SemiSupervisedLoss;

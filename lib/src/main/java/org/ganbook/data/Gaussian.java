@@ -6,8 +6,11 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** The one-dimensional N(mu, sigma^2): the p_data of the paper's Figure 1. */
-public record Gaussian(double mu, double sigma) {
+/**
+ * The one-dimensional N(mu, sigma^2): the p_data of the paper's Figure 1. It is a {@link Sampler},
+ * so it goes where Algorithm 1 expects p_data or p_z: {@code new Algorithm1(G, D, Toy.gaussian(2, 0.5), ...)}.
+ */
+public record Gaussian(double mu, double sigma) implements Sampler {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     public Gaussian {
@@ -22,7 +25,17 @@ public record Gaussian(double mu, double sigma) {
         return Nd4j.getExecutioner().exec(new GaussianDistribution(x, mu, sigma), rng);
     }
 
-    /** n draws from a fresh generator seeded with {@code seed}: the same seed, the same samples. */
+    /** m draws as a column [m, 1] from this thread's generator ({@code Nd4j.getRandom()}), as a trainer draws. */
+    @Override
+    public INDArray sample(int m) {
+        return sample(m, Nd4j.getRandom());
+    }
+
+    /**
+     * n draws from a fresh generator seeded with {@code seed}: the same seed, the same samples. It
+     * leaves this thread's generator as it was, unlike {@link Sampler#sample(int, long)}'s default.
+     */
+    @Override
     public INDArray sample(int n, long seed) {
         return sample(n, Toy.random(seed));
     }

@@ -12,9 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * An equal-weight mixture of isotropic 2-D Gaussians with one sigma: the mode-collapse benchmarks
  * (VEEGAN, PacGAN). The centres and sigma are exposed because the metrics are defined by them: a
- * sample is of high quality within 3 sigma of its nearest centre.
+ * sample is of high quality within 3 sigma of its nearest centre. As a {@link Sampler} it is a p_data
+ * for Algorithm 1 as it stands.
  */
-public record GaussianMixture2D(INDArray centres, double sigma) {
+public record GaussianMixture2D(INDArray centres, double sigma) implements Sampler {
     public GaussianMixture2D {
         if (centres.rank() != 2 || centres.columns() != 2 || centres.rows() < 1) {
             throw new IllegalArgumentException("centres must be [K, 2], got " + java.util.Arrays.toString(centres.shape()));
@@ -48,6 +49,17 @@ public record GaussianMixture2D(INDArray centres, double sigma) {
         return x.addi(noise);
     }
 
+    /** m draws [m, 2] from this thread's generator ({@code Nd4j.getRandom()}), as a trainer draws. */
+    @Override
+    public INDArray sample(int m) {
+        return sample(m, Nd4j.getRandom());
+    }
+
+    /**
+     * n draws from a fresh generator seeded with {@code seed}: the same seed, the same samples. It
+     * leaves this thread's generator as it was, unlike {@link Sampler#sample(int, long)}'s default.
+     */
+    @Override
     public INDArray sample(int n, long seed) {
         return sample(n, Toy.random(seed));
     }

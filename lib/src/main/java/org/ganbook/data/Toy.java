@@ -13,6 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * CUDA backend. A seed fixes the samples for one backend; CPU and CUDA generators may differ.
  * Pass one generator through a training loop to get fresh, reproducible batches; the
  * {@code sample(n, seed)} overloads start a new generator each call and so repeat themselves.
+ * Each distribution is also a {@link Sampler}: {@code sample(m)} draws from this thread's generator,
+ * whose state a trainer owns while it trains, so {@code Toy.gaussian(2, 0.5)} is a p_data as it stands.
  */
 public final class Toy {
     private Toy() {}

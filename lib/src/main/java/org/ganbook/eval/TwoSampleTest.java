@@ -1,8 +1,8 @@
 package org.ganbook.eval;
 
 import java.util.function.Supplier;
-import org.ganbook.loss.ValueFunction;
-import org.ganbook.nn.Mode;
+import org.ganbook.gan.DiscriminatorStep;
+import org.ganbook.loss.DiscriminatorCost;
 import org.ganbook.nn.Sequential;
 import org.ganbook.optim.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,8 +30,8 @@ public final class TwoSampleTest {
   /**
    * Trains {@code classifier.get()} (a network that outputs one logit, as D does) for {@code steps}
    * minibatch steps of m examples of each sample, on the first half of each (features standardised
-   * with the training halves' mean and standard deviation), with D's loss
-   * ({@link ValueFunction#discriminatorLoss}, P labelled 1), and tests on the second halves.
+   * with the training halves' mean and standard deviation), with D's step of Algorithm 1
+   * ({@link DiscriminatorStep}, on -V with P as the real examples), and tests on the second halves.
    * Draws its minibatches from {@code Nd4j.getRandom()}, seeded with {@code seed} first.
    */
   public static Result run(INDArray p, INDArray q, Supplier<Sequential> classifier, Optimizer optimizer,
@@ -56,10 +56,7 @@ public final class TwoSampleTest {
     for (int e = 0; e < evaluations; e++) {
       int until = (int) ((long) steps * (e + 1) / evaluations);
       for (; done < until; done++) {
-        INDArray batch = Nd4j.vstack(pTrain.getRows(draw(half, m)), qTrain.getRows(draw(half, m)));
-        INDArray logits = c.forward(batch, Mode.TRAIN);
-        c.backward(ValueFunction.discriminatorLoss(logits, m).gradient());
-        optimizer.step(c.parameters());
+        DiscriminatorStep.take(c, pTrain.getRows(draw(half, m)), qTrain.getRows(draw(half, m)), DiscriminatorCost.MINUS_V, optimizer);
       }
       curve[e] = accuracy(c, pTest, qTest);
     }

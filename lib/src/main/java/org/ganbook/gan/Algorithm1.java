@@ -2,8 +2,8 @@ package org.ganbook.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.ValueFunction;
 import org.ganbook.nn.Mode;
@@ -12,7 +12,6 @@ import org.ganbook.optim.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Algorithm 1 of Goodfellow et al. (2014): minibatch stochastic gradient training of generative
@@ -42,8 +41,8 @@ public final class Algorithm1 {
   final Sampler pData;
   private final Sampler pZ;
   final History history = new History();
-  long iteration;
-  long[] randomState;
+  /** The iterations done, the random generator's state, the stop button, the iterations' memory. */
+  final TrainingLoop loop;
   private int observeEvery;
   private Consumer<Progress> observer;
 
@@ -56,8 +55,7 @@ public final class Algorithm1 {
     this.optimizerD = optimizerD;
     this.optimizerG = optimizerG;
     this.config = config;
-    var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
-    this.randomState = new long[] {random.rootState(), random.nodeState()};
+    this.loop = new TrainingLoop(this, config.seed());
   }
 
   /** Calls {@code observer} after every {@code every} iterations and after the last one of each {@code train} call. */
@@ -70,44 +68,28 @@ public final class Algorithm1 {
 
   /** Runs {@code iterations} more iterations of Algorithm 1 and returns the whole history. */
   public History train(int iterations) {
-    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-    var random = Nd4j.getRandom();
-    long[] callerState = {random.rootState(), random.nodeState()};
-    random.setStates(randomState[0], randomState[1]);
-    long from = iteration;
-    long to = iteration + iterations;
+    long from = loop.iteration;
+    long to = from + iterations;
     long start = System.nanoTime();
-    try (var memory = new IterationMemory(this)) {
-      while (iteration < to) {
-        // A cooperative stop: the kernel's interrupt sets this flag; the networks stay consistent.
-        if (Thread.interrupted()) {
-          throw new CancellationException("training interrupted after iteration " + (iteration - 1)
-              + "; call train again to continue");
+    loop.run(iterations, iteration -> {
+      Step d = null;
+      double lossG;
+      if (config.update() == GanConfig.Update.SIMULTANEOUS) {
+        d = simultaneousStep(pData.sample(config.m()), pZ.sample(config.m()));
+        lossG = d.lossG;
+      } else {
+        for (int step = 0; step < config.k(); step++) {
+          d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
         }
-        try (var scope = memory.iteration()) {
-          Step d = null;
-          double lossG;
-          if (config.update() == GanConfig.Update.SIMULTANEOUS) {
-            d = simultaneousStep(pData.sample(config.m()), pZ.sample(config.m()));
-            lossG = d.lossG;
-          } else {
-            for (int step = 0; step < config.k(); step++) {
-              d = discriminatorStep(pData.sample(config.m()), pZ.sample(config.m()));
-            }
-            lossG = generatorStep(pZ.sample(config.m()));
-          }
-          history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
-              discriminator.gradientNorm(), generator.gradientNorm());
-        }
-        iteration++;
-        if (observer != null && (iteration % observeEvery == 0 || iteration == to)) {
-          observer.accept(new Progress(iteration - 1, from, to, (System.nanoTime() - start) / 1e9, history));
-        }
+        lossG = generatorStep(pZ.sample(config.m()));
       }
-    } finally {
-      randomState = new long[] {random.rootState(), random.nodeState()};
-      random.setStates(callerState[0], callerState[1]);
-    }
+      history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
+          discriminator.gradientNorm(), generator.gradientNorm());
+    }, done -> {
+      if (observer != null && (done % observeEvery == 0 || done == to)) {
+        observer.accept(new Progress(done - 1, from, to, (System.nanoTime() - start) / 1e9, history));
+      }
+    });
     return history;
   }
 
@@ -116,13 +98,9 @@ public final class Algorithm1 {
 
   /** Update D by ascending its stochastic gradient of V(D, G) on m real and m generated examples. */
   private Step discriminatorStep(INDArray x, INDArray z) {
-    int m = config.m();
-    INDArray fake = generator.forward(z, Mode.TRAIN);
-    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
-    Loss cost = discriminatorCost(logits);
-    discriminator.backward(cost.gradient());
-    optimizerD.step(discriminator.parameters());
-    return step(logits, cost, Double.NaN);
+    DiscriminatorStep step = discriminatorForward(x, generator.forward(z, Mode.TRAIN));
+    step.update(optimizerD);
+    return step(step, Double.NaN);
   }
 
   /**
@@ -132,9 +110,8 @@ public final class Algorithm1 {
    */
   private Step simultaneousStep(INDArray x, INDArray z) {
     int m = config.m();
-    INDArray fake = generator.forward(z, Mode.TRAIN);
-    INDArray logits = discriminator.forward(Nd4j.vstack(x, fake), Mode.TRAIN);
-    Loss cost = discriminatorCost(logits);
+    DiscriminatorStep step = discriminatorForward(x, generator.forward(z, Mode.TRAIN));
+    INDArray logits = step.logits();
     Loss lossG = config.generatorLoss().of(logits.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()));
     requireFinite(lossG.value(), "G", config.generatorLoss().toString());
     // G's loss depends on the generated rows only: the real rows' output gradient is zero.
@@ -142,25 +119,25 @@ public final class Algorithm1 {
     outputGradientG.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).assign(lossG.gradient());
     INDArray inputGradient = discriminator.backwardToInput(outputGradientG);
     generator.backward(inputGradient.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()).dup());
-    discriminator.backward(cost.gradient());
-    optimizerD.step(discriminator.parameters());
+    step.update(optimizerD);
     optimizerG.step(generator.parameters());
-    return step(logits, cost, lossG.value());
+    return step(step, lossG.value());
   }
 
-  /** D's cost on m real then m generated logits, checked finite. */
-  private Loss discriminatorCost(INDArray logits) {
-    Loss cost = config.discriminatorCost().of(logits, config.m());
-    requireFinite(cost.value(), "D", config.discriminatorCost().toString());
-    return cost;
+  /** D's forward pass and cost on m real then m generated examples, the cost checked finite before D changes. */
+  private DiscriminatorStep discriminatorForward(INDArray x, INDArray fake) {
+    if (x.rows() != config.m() || fake.rows() != config.m()) {
+      throw new IllegalArgumentException("a minibatch has m = " + config.m() + " rows, but p_data gave "
+          + java.util.Arrays.toString(x.shape()) + " and G(z) is " + java.util.Arrays.toString(fake.shape()));
+    }
+    DiscriminatorStep step = DiscriminatorStep.forward(discriminator, x, fake, config.discriminatorCost());
+    requireFinite(step.cost().value(), "D", config.discriminatorCost().toString());
+    return step;
   }
 
-  private Step step(INDArray logits, Loss cost, double lossG) {
-    int m = config.m();
-    INDArray d = Transforms.sigmoid(logits, true);
-    return new Step(cost.value() / config.discriminatorCost().scale(), lossG,
-        d.get(NDArrayIndex.interval(0, m)).meanNumber().doubleValue(),
-        d.get(NDArrayIndex.interval(m, 2 * m)).meanNumber().doubleValue());
+  private Step step(DiscriminatorStep d, double lossG) {
+    double[] meanD = d.meanD();
+    return new Step(d.cost().value() / config.discriminatorCost().scale(), lossG, meanD[0], meanD[1]);
   }
 
   /** Update G by descending the gradient of its loss, which flows back through D into G. */
@@ -174,14 +151,12 @@ public final class Algorithm1 {
     return loss.value();
   }
 
-  private void requireFinite(double value, String network, String loss) {
-    if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
-  }
+  private void requireFinite(double value, String network, String loss) { loop.requireFinite(value, network, loss); }
 
   public History history() { return history; }
 
   /** Iterations completed so far. */
-  public long iteration() { return iteration; }
+  public long iteration() { return loop.iteration; }
 
   public Sequential generator() { return generator; }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.ganbook.data.RandomState;
 import org.ganbook.nn.BatchNorm;
 import org.ganbook.nn.Parameter;
 import org.ganbook.nn.WeightNormDense;
@@ -34,6 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Checkpoint {
   private Checkpoint() {}
+
+  /** Entry names of the history: {@code history/} and the table's column name. */
+  private static final String HISTORY = "history/";
+  private static final String ITERATION = HistoryColumn.ITERATION.columnName();
 
   @FunctionalInterface
   private interface Entries {
@@ -64,13 +69,13 @@ final class Checkpoint {
         var averages = gan.average.averages();
         for (int i = 0; i < averages.size(); i++) put(zip, "average/" + i, averages.get(i));
       }
-      put(zip, "iteration", Nd4j.scalar(gan.iteration));
+      put(zip, "iteration", Nd4j.scalar(gan.loop.iteration));
       put(zip, "seed", Nd4j.scalar(gan.config().seed()));
-      put(zip, "random", Nd4j.createFromArray(gan.randomState));
+      put(zip, "random", Nd4j.createFromArray(gan.loop.random.toArray()));
       put(zip, "drawn", Nd4j.createFromArray(gan.labelledOrder.drawn(), gan.unlabelled.drawn(), gan.unlabelledForG.drawn()));
-      put(zip, "history/iteration", Nd4j.createFromArray(gan.history.intColumn("iteration").asIntArray()));
-      for (String c : gan.history.columnNames()) {
-        if (!c.equals("iteration")) put(zip, "history/" + c, Nd4j.createFromArray(gan.history.doubleColumn(c).asDoubleArray()));
+      put(zip, HISTORY + ITERATION, Nd4j.createFromArray(gan.history.intColumn(ITERATION).asIntArray()));
+      for (HistoryColumn c : HistoryColumn.SEMI_SUPERVISED) {
+        put(zip, HISTORY + c.columnName(), Nd4j.createFromArray(gan.history.doubleColumn(c.columnName()).asDoubleArray()));
       }
     });
   }
@@ -87,19 +92,19 @@ final class Checkpoint {
       var averages = gan.average.averages();
       for (int i = 0; i < averages.size(); i++) averages.get(i).assign(require(entries, "average/" + i, file));
     }
-    gan.iteration = require(entries, "iteration", file).getLong(0);
-    gan.randomState = require(entries, "random", file).toLongVector();
+    gan.loop.iteration = require(entries, "iteration", file).getLong(0);
+    gan.loop.random = RandomState.of(require(entries, "random", file).toLongVector());
     long[] drawn = require(entries, "drawn", file).toLongVector();
     gan.labelledOrder.seek(drawn[0]);
     gan.unlabelled.seek(drawn[1]);
     gan.unlabelledForG.seek(drawn[2]);
     var h = gan.history;
-    int[] iterations = require(entries, "history/iteration", file).toIntVector();
+    int[] iterations = require(entries, HISTORY + ITERATION, file).toIntVector();
     var columns = new LinkedHashMap<String, double[]>();
-    for (String c : h.columnNames()) if (!c.equals("iteration")) columns.put(c, require(entries, "history/" + c, file).toDoubleVector());
+    for (HistoryColumn c : HistoryColumn.SEMI_SUPERVISED) columns.put(c.columnName(), require(entries, HISTORY + c.columnName(), file).toDoubleVector());
     h.clear();
     for (int i = 0; i < iterations.length; i++) {
-      h.intColumn("iteration").append(iterations[i]);
+      h.intColumn(ITERATION).append(iterations[i]);
       for (var c : columns.entrySet()) h.doubleColumn(c.getKey()).append(c.getValue()[i]);
     }
   }
@@ -110,11 +115,11 @@ final class Checkpoint {
       putNetwork(zip, gan.discriminator);
       putAll(zip, "optimizer/D/", gan.optimizerD.state());
       putAll(zip, "optimizer/G/", gan.optimizerG.state());
-      put(zip, "iteration", Nd4j.scalar(gan.iteration));
-      put(zip, "random", Nd4j.createFromArray(gan.randomState));
+      put(zip, "iteration", Nd4j.scalar(gan.loop.iteration));
+      put(zip, "random", Nd4j.createFromArray(gan.loop.random.toArray()));
       if (gan.pData instanceof EpochSampler s) put(zip, "p_data/position", Nd4j.createFromArray(s.seed(), s.drawn()));
-      for (String c : History.COLUMNS) put(zip, "history/" + c, Nd4j.createFromArray(gan.history.column(c)));
-      put(zip, "history/iteration", Nd4j.createFromArray(gan.history.table().intColumn("iteration").asIntArray()));
+      for (HistoryColumn c : HistoryColumn.ALGORITHM_1) put(zip, HISTORY + c.columnName(), Nd4j.createFromArray(gan.history.column(c)));
+      put(zip, HISTORY + ITERATION, Nd4j.createFromArray(gan.history.table().intColumn(ITERATION).asIntArray()));
     });
   }
 
@@ -124,8 +129,8 @@ final class Checkpoint {
     restoreNetwork(gan.discriminator, entries, file);
     gan.optimizerD.restore(withPrefix(entries, "optimizer/D/"));
     gan.optimizerG.restore(withPrefix(entries, "optimizer/G/"));
-    gan.iteration = require(entries, "iteration", file).getLong(0);
-    gan.randomState = require(entries, "random", file).toLongVector();
+    gan.loop.iteration = require(entries, "iteration", file).getLong(0);
+    gan.loop.random = RandomState.of(require(entries, "random", file).toLongVector());
     if (gan.pData instanceof EpochSampler s) {
       long[] position = require(entries, "p_data/position", file).toLongVector();
       requireSeed(position[0], s.seed(), "p_data's epoch sampler", file);
@@ -133,9 +138,10 @@ final class Checkpoint {
     }
     var h = gan.history;
     h.table().clear();
-    int[] iterations = require(entries, "history/iteration", file).toIntVector();
-    double[][] columns = new double[History.COLUMNS.length][];
-    for (int c = 0; c < columns.length; c++) columns[c] = require(entries, "history/" + History.COLUMNS[c], file).toDoubleVector();
+    int[] iterations = require(entries, HISTORY + ITERATION, file).toIntVector();
+    var names = HistoryColumn.ALGORITHM_1;
+    double[][] columns = new double[names.size()][];
+    for (int c = 0; c < columns.length; c++) columns[c] = require(entries, HISTORY + names.get(c).columnName(), file).toDoubleVector();
     for (int i = 0; i < iterations.length; i++) {
       double[] row = new double[columns.length];
       for (int c = 0; c < columns.length; c++) row[c] = columns[c][i];

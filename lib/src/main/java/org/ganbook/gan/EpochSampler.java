@@ -1,6 +1,7 @@
 package org.ganbook.gan;
 
 import java.util.Random;
+import org.ganbook.data.Sampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

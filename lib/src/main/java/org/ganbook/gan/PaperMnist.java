@@ -1,5 +1,6 @@
 package org.ganbook.gan;
 
+import org.ganbook.data.Sampler;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.Dropout;
 import org.ganbook.nn.Init;

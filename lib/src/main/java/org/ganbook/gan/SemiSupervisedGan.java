@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.ganbook.data.Mnist;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.SemiSupervisedLoss;
@@ -61,8 +62,8 @@ public final class SemiSupervisedGan {
   private final List<Parameter> parametersD = new ArrayList<>();
   final ExponentialMovingAverage average;
   final Table history;
-  long iteration;
-  long[] randomState;
+  /** The iterations done, the random generator's state, the stop button, the iterations' memory. */
+  final TrainingLoop loop;
 
   public SemiSupervisedGan(Sequential generator, Sequential features, Sequential classifier,
                            Mnist labelled, INDArray unlabelledImages, Sampler pZ,
@@ -84,43 +85,24 @@ public final class SemiSupervisedGan {
     parametersD.addAll(features.parameters());
     parametersD.addAll(classifier.parameters());
     average = config.averageDecay() > 0 ? new ExponentialMovingAverage(parametersD, config.averageDecay()) : null;
-    var random = Nd4j.getRandomFactory().getNewRandomInstance(config.seed());
-    randomState = new long[] {random.rootState(), random.nodeState()};
+    loop = new TrainingLoop(this, config.seed());
     history = Table.create(config.unlabelledWeight() > 0 ? "semi-supervised GAN" : "supervised only",
-        IntColumn.create("iteration"), DoubleColumn.create("loss_sup"), DoubleColumn.create("loss_unsup"),
-        DoubleColumn.create("loss_G"), DoubleColumn.create("train_error"));
+        IntColumn.create(HistoryColumn.ITERATION.columnName()));
+    for (HistoryColumn c : HistoryColumn.SEMI_SUPERVISED) history.addColumns(DoubleColumn.create(c.columnName()));
   }
 
   /** Runs {@code iterations} more iterations; returns the history (one row per iteration). */
   public Table train(int iterations) {
-    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-    var random = Nd4j.getRandom();
-    long[] callerState = {random.rootState(), random.nodeState()};
-    random.setStates(randomState[0], randomState[1]);
-    try (var memory = new IterationMemory(this)) {
-      for (int i = 0; i < iterations; i++) {
-        if (Thread.interrupted()) {
-          throw new java.util.concurrent.CancellationException("training interrupted after iteration " + (iteration - 1)
-              + "; call train again to continue");
-        }
-        double[] d;
-        double lossG;
-        try (var scope = memory.iteration()) {
-          d = discriminatorStep();
-          lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
-          if (average != null) average.update();
-        }
-        history.intColumn("iteration").append((int) iteration);
-        history.doubleColumn("loss_sup").append(d[0]);
-        history.doubleColumn("loss_unsup").append(d[1]);
-        history.doubleColumn("loss_G").append(lossG);
-        history.doubleColumn("train_error").append(d[2]);
-        iteration++;
-      }
-    } finally {
-      randomState = new long[] {random.rootState(), random.nodeState()};
-      random.setStates(callerState[0], callerState[1]);
-    }
+    loop.run(iterations, iteration -> {
+      double[] d = discriminatorStep();
+      double lossG = config.unlabelledWeight() > 0 ? generatorStep() : Double.NaN;
+      if (average != null) average.update();
+      history.intColumn(HistoryColumn.ITERATION.columnName()).append((int) iteration);
+      history.doubleColumn(HistoryColumn.LOSS_SUP.columnName()).append(d[0]);
+      history.doubleColumn(HistoryColumn.LOSS_UNSUP.columnName()).append(d[1]);
+      history.doubleColumn(HistoryColumn.LOSS_G.columnName()).append(lossG);
+      history.doubleColumn(HistoryColumn.TRAIN_ERROR.columnName()).append(d[2]);
+    }, done -> {});
     return history;
   }
 
@@ -211,9 +193,7 @@ public final class SemiSupervisedGan {
     return out;
   }
 
-  private void requireFinite(double value, String network, String loss) {
-    if (!Double.isFinite(value)) throw new TrainingDivergedException(iteration, network, loss, value);
-  }
+  private void requireFinite(double value, String network, String loss) { loop.requireFinite(value, network, loss); }
 
   /** Writes everything needed to resume exactly (see {@link Checkpoint}). */
   public void save(Path file) throws IOException { Checkpoint.save(this, file); }
@@ -222,7 +202,7 @@ public final class SemiSupervisedGan {
   public void restore(Path file) throws IOException { Checkpoint.restore(this, file); }
 
   public Table history() { return history; }
-  public long iteration() { return iteration; }
+  public long iteration() { return loop.iteration; }
   public Sequential generator() { return generator; }
   public Sequential features() { return features; }
   public Sequential classifier() { return classifier; }

@@ -11,6 +11,7 @@ import org.ganbook.gan.Algorithm1;
 import org.ganbook.gan.EpochSampler;
 import org.ganbook.gan.GanConfig;
 import org.ganbook.gan.History;
+import org.ganbook.gan.HistoryColumn;
 import org.ganbook.gan.PaperMnist;
 import org.ganbook.loss.DiscriminatorCost;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,13 +92,18 @@ public final class PaperGanRun {
   }
 
   static void lastEpochMeans(History h, int perEpoch, Map<String, Double> row) {
-    String[][] columns = {{"mean_D_x", "mean_D_x"}, {"mean_D_G_z", "mean_D_G_z"}, {"loss_D", "minus_V"}, {"loss_G", "loss_G"}};
-    for (String[] c : columns) {
-      double[] v = h.column(c[0]);
+    // curve.csv calls D's loss by what it is, -V; the other columns keep the history's names.
+    var columns = new LinkedHashMap<HistoryColumn, String>();
+    columns.put(HistoryColumn.MEAN_D_X, HistoryColumn.MEAN_D_X.columnName());
+    columns.put(HistoryColumn.MEAN_D_G_Z, HistoryColumn.MEAN_D_G_Z.columnName());
+    columns.put(HistoryColumn.LOSS_D, "minus_V");
+    columns.put(HistoryColumn.LOSS_G, HistoryColumn.LOSS_G.columnName());
+    for (var c : columns.entrySet()) {
+      double[] v = h.column(c.getKey());
       int from = Math.max(0, v.length - perEpoch);
       double sum = 0;
       for (int i = from; i < v.length; i++) sum += v[i];
-      row.put(c[1], v.length == from ? Double.NaN : sum / (v.length - from));
+      row.put(c.getValue(), v.length == from ? Double.NaN : sum / (v.length - from));
     }
   }
 }

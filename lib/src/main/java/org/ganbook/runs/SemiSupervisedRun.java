@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ganbook.data.LabelledSubset;
 import org.ganbook.data.Mnist;
+import org.ganbook.gan.HistoryColumn;
 import org.ganbook.gan.ImprovedGanMnist;
 import org.ganbook.gan.SemiSupervisedConfig;
 import org.ganbook.gan.SemiSupervisedGan;
@@ -90,7 +91,8 @@ public final class SemiSupervisedRun {
   }
 
   static void lastEpochMeans(Table h, int perEpoch, Map<String, Double> row) {
-    for (String c : new String[] {"loss_sup", "loss_unsup", "loss_G", "train_error"}) {
+    for (HistoryColumn column : HistoryColumn.SEMI_SUPERVISED) {
+      String c = column.columnName();
       double[] v = h.doubleColumn(c).asDoubleArray();
       int from = Math.max(0, v.length - perEpoch);
       double sum = 0;

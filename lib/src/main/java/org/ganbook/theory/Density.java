@@ -29,6 +29,22 @@ public record Density(Grid grid, INDArray p) {
         return new Density(grid, p.div(mass()));
     }
 
+    /**
+     * The grid points where p is at least {@code fraction} of its peak: p's support as a check on
+     * D sees it, without the far tails where neither density has mass enough to train D (0.01
+     * keeps mu ± 3 sigma of a Gaussian).
+     */
+    public boolean[] support(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("the support is where p >= fraction * its peak, fraction in [0, 1], got " + fraction);
+        }
+        double[] v = toArray();
+        double peak = java.util.Arrays.stream(v).max().orElse(0);
+        boolean[] in = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) in[i] = v[i] >= fraction * peak;
+        return in;
+    }
+
     /** Values for a chart or a table. */
     public double[] toArray() {
         return p.toDoubleVector();

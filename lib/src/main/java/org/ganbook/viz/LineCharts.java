@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ganbook.gan.HistoryColumn;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
@@ -18,7 +19,7 @@ import tech.tablesaw.columns.Column;
 public final class LineCharts {
 
   /** The column every training history is indexed by. */
-  public static final String ITERATION = "iteration";
+  public static final String ITERATION = HistoryColumn.ITERATION.columnName();
 
   private LineCharts() {}
 
@@ -53,7 +54,7 @@ public final class LineCharts {
     if (names.isEmpty()) throw new IllegalArgumentException("table '" + table.name() + "' has no numeric columns to draw");
     String t = title != null ? title : (table.name() == null ? "" : table.name());
     String yTitle = names.stream().allMatch(n -> n.startsWith("loss")) ? "loss" : "";
-    XYChart chart = Theme.xyChart(t, "iteration", yTitle);
+    XYChart chart = Theme.xyChart(t, ITERATION, yTitle);
     List<double[]> ys = new ArrayList<>();
     for (String n : names) ys.add(numeric(table, n));
     List<Color> colours = colours(names);

@@ -1,10 +1,12 @@
 package org.ganbook.viz;
 
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.RandomState;
+import org.ganbook.data.Sampler;
 import org.ganbook.nn.Sequential;
 import org.ganbook.theory.Density;
 import org.ganbook.theory.Divergence;
 import org.ganbook.theory.Grid;
+import org.ganbook.theory.KernelDensity;
 import org.ganbook.theory.Theory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,16 +15,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A 1-D GAN at one moment of training, as a panel of Figure 1 draws it: p_data, p_g estimated from
- * G's samples, D(x) = sigmoid(D's logit) on a grid, and a few z with their images G(z).
- *
- * <p>p_g is a Gaussian kernel density estimate of {@code samples} draws x = G(z) with Silverman's
- * bandwidth h = 1.06 s n^(-1/5): it widens p_g by h^2 in variance, which for 20,000 samples of a
- * Gaussian costs about 1e-4 nats of JSD, far below the differences a run shows.
+ * G's samples ({@link KernelDensity}), D(x) = sigmoid(D's logit) on a grid, and a few z with their
+ * images G(z). The measures it reports (JSD, D*_G) are the theory package's, taken on its grid.
  */
 public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, double[] gz) {
 
   /** Draws of G for p_g when none are given. */
   public static final int SAMPLES = 20_000;
+
+  /**
+   * The seed of the z drawn for p_g. libnd4j reads a seed of 0 as "seed from the clock", so these
+   * z, and the estimate of p_g with them, differ between runs by sampling error.
+   */
+  static final long SEED = 0;
 
   /** Evaluates G, D and p_z now, with {@link #SAMPLES} draws for p_g and 20 for the drawn mapping. */
   public static Snapshot1D of(Density pData, Sequential g, Sequential d, Sampler pZ) {
@@ -30,22 +35,24 @@ public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, doub
   }
 
   /**
-   * Evaluates G, D and p_z now. The draws come from ND4J's generator seeded with 0 (left seeded so):
-   * {@link org.ganbook.gan.Algorithm1} keeps its own random state, so snapshots between
-   * {@code train} calls do not change training. The mapping uses {@code arrows} evenly spaced
-   * quantiles of the drawn z.
+   * Evaluates G, D and p_z now. The z are drawn as right after seeding ND4J's generator with
+   * {@link #SEED}, on a generator state of its own: the caller's generator is left where it was
+   * (ND4J's linspace, which builds the grid, advances a generator too), and {@link
+   * org.ganbook.gan.Algorithm1} keeps its own state, so snapshots between {@code train} calls
+   * change nothing. The mapping uses {@code arrows} evenly spaced quantiles of the drawn z.
    */
   public static Snapshot1D of(Density pData, Sequential g, Sequential d, Sampler pZ, int samples, int arrows) {
     if (samples < 2) throw new IllegalArgumentException("need at least 2 samples of G, got " + samples);
-    // A fixed seed: the estimate of p_g depends on G alone. Training is not disturbed, since
-    // Algorithm1 keeps its own generator state between train calls.
-    Nd4j.getRandom().setSeed(0);
+    return RandomState.seeded(SEED).use(() -> evaluate(pData, g, d, pZ, samples, arrows));
+  }
+
+  private static Snapshot1D evaluate(Density pData, Sequential g, Sequential d, Sampler pZ, int samples, int arrows) {
     INDArray z = pZ.sample(samples);
     if (z.columns() != 1) throw new IllegalArgumentException("Figure 1 needs a 1-D z, got " + z.columns() + " columns");
     Grid grid = pData.grid();
     INDArray x = grid.x();
     INDArray gz = g.apply(z.castTo(Nd4j.defaultFloatingPointType()));
-    Density pG = grid.density(kernelDensity(gz.castTo(DataType.DOUBLE).reshape(-1), x));
+    Density pG = KernelDensity.estimate(grid, gz);
     double[] dx = Transforms.sigmoid(d.apply(x.castTo(Nd4j.defaultFloatingPointType()).reshape(-1, 1)), false)
         .castTo(DataType.DOUBLE).toDoubleVector();
     double[] zs = z.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
@@ -61,25 +68,6 @@ public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, doub
       ga[i] = xs[k];
     }
     return new Snapshot1D(pData, pG, dx, za, ga);
-  }
-
-  /** Gaussian kernel density of {@code samples} [n] at the points {@code x} [N], Silverman's bandwidth. */
-  static INDArray kernelDensity(INDArray samples, INDArray x) {
-    long n = samples.length();
-    double s = samples.stdNumber().doubleValue();
-    double h = 1.06 * (s > 0 ? s : 1e-3) * Math.pow(n, -0.2);
-    // Broadcast [N, 1] - [1, n]; in blocks of grid points to bound memory.
-    INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, x.length());
-    INDArray row = samples.reshape(1, n);
-    int block = (int) Math.max(1, 4_000_000 / n);
-    for (long start = 0; start < x.length(); start += block) {
-      long end = Math.min(x.length(), start + block);
-      INDArray xb = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).reshape(end - start, 1);
-      INDArray u = row.sub(xb).divi(h);
-      INDArray k = Transforms.exp(u.muli(u).muli(-0.5), false).sum(1).divi(n * h * Math.sqrt(2 * Math.PI));
-      out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).assign(k);
-    }
-    return out;
   }
 
   /** JSD(p_data || p_g) in nats on the grid (0 when G has learned p_data, log 2 when they are apart). */
@@ -98,11 +86,10 @@ public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, doub
   public double maxGapToOptimal(double fraction) { return maxOverSupport(fraction, optimalD()); }
 
   private double maxOverSupport(double fraction, double[] reference) {
-    double[] p = pData.toArray();
-    double peak = java.util.Arrays.stream(p).max().orElse(0);
+    boolean[] support = pData.support(fraction);
     double worst = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (p[i] >= fraction * peak) worst = Math.max(worst, Math.abs(d[i] - (reference == null ? 0.5 : reference[i])));
+    for (int i = 0; i < support.length; i++) {
+      if (support[i]) worst = Math.max(worst, Math.abs(d[i] - (reference == null ? 0.5 : reference[i])));
     }
     return worst;
   }

@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Map;
+import org.ganbook.gan.HistoryColumn;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -96,12 +97,12 @@ public final class Theme {
 
   /** The paper's symbols for the column names the trainer writes (history tables). */
   private static final Map<String, String> SYMBOLS = Map.ofEntries(
-      Map.entry("loss_D", "loss of D"),
-      Map.entry("loss_G", "loss of G"),
-      Map.entry("mean_D_x", "mean D(x)"),
-      Map.entry("mean_D_G_z", "mean D(G(z))"),
-      Map.entry("grad_norm_D", "‖∇D‖"),
-      Map.entry("grad_norm_G", "‖∇G‖"),
+      Map.entry(HistoryColumn.LOSS_D.columnName(), "loss of D"),
+      Map.entry(HistoryColumn.LOSS_G.columnName(), "loss of G"),
+      Map.entry(HistoryColumn.MEAN_D_X.columnName(), "mean D(x)"),
+      Map.entry(HistoryColumn.MEAN_D_G_Z.columnName(), "mean D(G(z))"),
+      Map.entry(HistoryColumn.GRAD_NORM_D.columnName(), "‖∇D‖"),
+      Map.entry(HistoryColumn.GRAD_NORM_G.columnName(), "‖∇G‖"),
       Map.entry("value", "V(D, G)"),
       Map.entry("V", "V(D, G)"),
       Map.entry("jsd", "JSD(p_data ‖ p_g)"),
@@ -109,8 +110,9 @@ public final class Theme {
 
   /** Meaningful colours for those columns: what concerns data black, G green, D blue. */
   private static final Map<String, Color> SYMBOL_COLOURS = Map.of(
-      "loss_D", D, "loss_G", P_G, "mean_D_x", P_DATA, "mean_D_G_z", P_G,
-      "grad_norm_D", D, "grad_norm_G", P_G);
+      HistoryColumn.LOSS_D.columnName(), D, HistoryColumn.LOSS_G.columnName(), P_G,
+      HistoryColumn.MEAN_D_X.columnName(), P_DATA, HistoryColumn.MEAN_D_G_Z.columnName(), P_G,
+      HistoryColumn.GRAD_NORM_D.columnName(), D, HistoryColumn.GRAD_NORM_G.columnName(), P_G);
 
   private Theme() {}
 

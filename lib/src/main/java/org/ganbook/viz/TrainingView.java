@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.ganbook.gan.HistoryColumn;
 import org.ganbook.gan.Progress;
 import org.knowm.xchart.XYChart;
 
@@ -53,9 +54,10 @@ public final class TrainingView {
     List<BufferedImage> charts = new ArrayList<>();
     if (history.size() > 0) {
       int window = smoothing(history.size());
-      charts.add(image(chart(LineCharts.history("losses", history.table(), window, "loss_D", "loss_G"), null)));
+      charts.add(image(chart(LineCharts.history("losses", history.table(), window,
+          HistoryColumn.LOSS_D.columnName(), HistoryColumn.LOSS_G.columnName()), null)));
       charts.add(image(chart(LineCharts.history("D on real and generated examples", history.table(), window,
-          "mean_D_x", "mean_D_G_z"), history)));
+          HistoryColumn.MEAN_D_X.columnName(), HistoryColumn.MEAN_D_G_Z.columnName()), history)));
     }
     if (extra != null) charts.add(extra.get());
     int w = 0, h = 0;

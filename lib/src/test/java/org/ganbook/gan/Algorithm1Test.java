@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
+import org.ganbook.data.Sampler;
+import org.ganbook.data.Toy;
 import org.ganbook.loss.GeneratorLoss;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.Init;
@@ -86,6 +88,28 @@ class Algorithm1Test {
     for (String c : History.COLUMNS) assertArrayEquals(a.column(c), b.column(c), 0, c);
     var other = gan(8, GeneratorLoss.SATURATING, 2).train(30);
     assertFalse(java.util.Arrays.equals(a.column("loss_D"), other.column("loss_D")));
+  }
+
+  /** Notebook 02's 1-D GAN, with p_data and p_z given as they are or wrapped in the lambdas it used to need. */
+  static Algorithm1 toyGan(Sampler pData, Sampler pZ) {
+    Nd4j.getRandom().setSeed(4);
+    var g = new Sequential("G", new Dense(1, 8, Init.glorot()), new Tanh(), new Dense(8, 1, Init.glorot()));
+    var d = new Sequential("D", new Dense(1, 8, Init.glorot()), new LeakyRelu(0.2), new Dense(8, 1, Init.glorot()));
+    return new Algorithm1(g, d, pData, pZ, new Adam(2e-3, 0.5), new Adam(2e-3, 0.5),
+        new GanConfig(2, 64, GeneratorLoss.NON_SATURATING, 4));
+  }
+
+  @Test void toyDistributionsAreSamplersAsTheyStand() {
+    var wrapped = toyGan(m -> Toy.gaussian(2, 0.5).sample(m, Nd4j.getRandom()),
+        m -> Toy.uniform(-1, 1).sample(m, 1, Nd4j.getRandom())).train(15);
+    var direct = toyGan(Toy.gaussian(2, 0.5), Toy.uniform(-1, 1)).train(15);
+    for (String c : History.COLUMNS) assertArrayEquals(wrapped.column(c), direct.column(c), 0, c);
+  }
+
+  @Test void aSamplerThatIgnoresMIsNamed() {
+    var gan = toyGan(m -> Toy.gaussian(2, 0.5).sample(m + 1), Toy.uniform(-1, 1));
+    var e = assertThrows(IllegalArgumentException.class, () -> gan.train(1));
+    assertEquals("a minibatch has m = 64 rows, but p_data gave [65, 1] and G(z) is [64, 1]", e.getMessage());
   }
 
   @Test void checkpointResumesExactly(@TempDir Path dir) throws Exception {

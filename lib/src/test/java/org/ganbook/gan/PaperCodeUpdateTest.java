@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.DiscriminatorCost;
 import org.ganbook.loss.GeneratorLoss;
 import org.ganbook.nn.Dense;

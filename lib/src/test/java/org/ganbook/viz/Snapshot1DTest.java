@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ganbook.data.Toy;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.Init;
 import org.ganbook.nn.Sequential;
 import org.ganbook.theory.Grid;
+import org.ganbook.theory.KernelDensity;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 class Snapshot1DTest {
@@ -60,6 +62,26 @@ class Snapshot1DTest {
     var fig = s.figure();
     assertEquals(601, fig.x().length);
     assertTrue(Charts.toImage(Figure1.chart("t", fig)).getWidth() > 0);
+  }
+
+  @Test void estimatesPgWithTheTheorysKernelDensityFromTheDrawnZ() {
+    // z evenly spread over [-1, 1] (no draws), so the expected estimate is known.
+    Sampler pZ = m -> Nd4j.linspace(DataType.FLOAT, -1, 2.0 / (m - 1), m).reshape(m, 1);
+    var g = affine(1, 2);
+    var s = Snapshot1D.of(GRID.gaussian(2, 0.5), g, affine(1, -2), pZ, 2_001, 4);
+    var z = pZ.sample(2_001);
+    assertArrayEquals(KernelDensity.estimate(GRID, g.apply(z)).toArray(), s.pG().toArray(), 0);
+    assertArrayEquals(new double[] {-0.75, -0.25, 0.25, 0.75}, s.z(), 1e-6, "the arrows' z are quantiles of the drawn z");
+  }
+
+  @Test void leavesTheCallersGeneratorWhereItWas() {
+    var pData = GRID.gaussian(2, 0.5);
+    var g = affine(1, 2);
+    var d = affine(1, -2); // built first: initialising a layer draws random numbers too
+    Nd4j.getRandom().setSeed(77);
+    long[] caller = {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()};
+    Snapshot1D.of(pData, g, d, Toy.uniform(-1, 1), 2_000, 3);
+    assertArrayEquals(caller, new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()});
   }
 
   @Test void snapshotsBetweenTrainCallsDoNotChangeTraining() {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.ganbook.gan.Algorithm1;
 import org.ganbook.gan.GanConfig;
 import org.ganbook.gan.Progress;
-import org.ganbook.gan.Sampler;
+import org.ganbook.data.Sampler;
 import org.ganbook.loss.GeneratorLoss;
 import org.ganbook.nn.Dense;
 import org.ganbook.nn.Init;

@@ -1,12 +1,13 @@
-package org.ganbook.gan;
+package org.ganbook.data;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A distribution to draw minibatches from: p_data or p_z. Implementations draw from the calling
- * thread's ND4J generator ({@code Nd4j.getRandom()}), whose state {@link Algorithm1} owns while it
- * trains, so a seeded run repeats exactly and a checkpoint resumes exactly.
+ * thread's ND4J generator ({@code Nd4j.getRandom()}), whose state {@link org.ganbook.gan.Algorithm1} owns while it
+ * trains, so a seeded run repeats exactly and a checkpoint resumes exactly. The toy distributions
+ * ({@link Toy}) are samplers themselves; a data set becomes one with {@link #rowsOf}.
  */
 @FunctionalInterface
 public interface Sampler {
@@ -16,6 +17,7 @@ public interface Sampler {
   /**
    * m examples drawn right after seeding this thread's generator: the same rows every time. One
    * call, because a notebook kernel may run each statement on a thread (and generator) of its own.
+   * The toy distributions draw the same rows from a fresh generator instead, leaving this thread's as it was.
    */
   default INDArray sample(int m, long seed) {
     Nd4j.getRandom().setSeed(seed);

@@ -1,4 +1,4 @@
-package org.ganbook.gan;
+package org.ganbook.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
