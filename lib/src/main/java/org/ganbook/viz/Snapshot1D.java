@@ -24,10 +24,10 @@ public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, doub
   public static final int SAMPLES = 20_000;
 
   /**
-   * The seed of the z drawn for p_g. libnd4j reads a seed of 0 as "seed from the clock", so these
-   * z, and the estimate of p_g with them, differ between runs by sampling error.
+   * The seed of the z drawn for p_g: fixed, so that a snapshot of the same networks is the same in
+   * every run and a chapter's printed JSD repeats. Not 0, which libnd4j reads as "seed from the clock".
    */
-  static final long SEED = 0;
+  static final long SEED = 1;
 
   /** Evaluates G, D and p_z now, with {@link #SAMPLES} draws for p_g and 20 for the drawn mapping. */
   public static Snapshot1D of(Density pData, Sequential g, Sequential d, Sampler pZ) {
