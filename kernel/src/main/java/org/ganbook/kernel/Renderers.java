@@ -4,11 +4,17 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.text.NumberFormat;
 import java.util.Base64;
 
 /**
@@ -76,9 +82,48 @@ final class Renderers {
                     .preferring(MIMEType.TEXT_HTML)
                     .supporting(MIMEType.TEXT_PLAIN)
                     .register((table, context) -> {
-                        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
-                        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(table));
+                        Table shown = rounded(table);
+                        context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(shown));
+                        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(shown));
                     });
+        }
+
+        /**
+         * The table as it is shown: its double and float columns that keep Tablesaw's default format
+         * (which prints every digit a double has) rounded to {@link #SHOWN_DIGITS} significant
+         * digits, so no cell has to round its numbers by hand. A column given a format of its own
+         * keeps it. The values are those of the table; the copy only carries other formats.
+         */
+        static Table rounded(Table table) {
+            Table shown = null;
+            for (int i = 0; i < table.columnCount(); i++) {
+                Column<?> c = table.column(i);
+                // By class, not by type(): DoubleColumn's type is not always the ColumnType.DOUBLE instance.
+                if ((c instanceof DoubleColumn || c instanceof FloatColumn) && hasDefaultFormat((NumberColumn<?, ?>) c)) {
+                    if (shown == null) {
+                        shown = table.copy();
+                    }
+                    ((NumberColumn<?, ?>) shown.column(i)).setPrintFormatter(new NumberColumnFormatter(new SignificantDigits(SHOWN_DIGITS), ""));
+                }
+            }
+            return shown == null ? table : shown;
+        }
+
+        /** Significant digits of a measured double in a shown table. */
+        static final int SHOWN_DIGITS = 4;
+
+        private static final NumberFormat DEFAULT_FORMAT = NumberColumnFormatter.floatingPointDefault().getFormat();
+
+        /** Tablesaw keeps a column's format behind a protected getter; read it to respect one the user set. */
+        private static boolean hasDefaultFormat(NumberColumn<?, ?> column) {
+            try {
+                Method getter = NumberColumn.class.getDeclaredMethod("getPrintFormatter");
+                getter.setAccessible(true);
+                NumberColumnFormatter formatter = (NumberColumnFormatter) getter.invoke(column);
+                return formatter == null || DEFAULT_FORMAT.equals(formatter.getFormat());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
         }
 
         static String text(Table table) {
