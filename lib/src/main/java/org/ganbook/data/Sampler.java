@@ -15,13 +15,12 @@ public interface Sampler {
   INDArray sample(int m);
 
   /**
-   * m examples drawn right after seeding this thread's generator: the same rows every time. One
-   * call, because a notebook kernel may run each statement on a thread (and generator) of its own.
-   * The toy distributions draw the same rows from a fresh generator instead, leaving this thread's as it was.
+   * m examples as drawn right after seeding a generator with {@code seed}: the same rows every time
+   * (a fixed z to compare samples across a run). They come from a generator state of their own,
+   * so this thread's generator is left where it was and later draws are not changed by this one.
    */
   default INDArray sample(int m, long seed) {
-    Nd4j.getRandom().setSeed(seed);
-    return sample(m);
+    return RandomState.seeded(seed).use(() -> sample(m));
   }
 
   /** Uniformly chosen rows (with replacement) of a data set, e.g. the 50,000 MNIST training images. */

@@ -66,9 +66,9 @@ public final class PaperMnist {
   }
 
   /**
-   * G with its initial weights drawn from {@code seed}. Seeding and drawing happen in this one call
-   * because ND4J's generator belongs to a thread, and a notebook kernel may run each statement of
-   * a cell on a thread of its own.
+   * G with its initial weights drawn right after seeding this thread's generator with {@code seed}
+   * (which it leaves there, as {@code setSeed} followed by {@link #generator(INDArray)} would): the
+   * same network in every run.
    */
   public static Sequential generator(INDArray trainImages, long seed) {
     Nd4j.getRandom().setSeed(seed);

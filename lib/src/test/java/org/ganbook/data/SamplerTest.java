@@ -22,4 +22,16 @@ class SamplerTest {
     assertTrue(seen.size() > 5, "rows drawn: " + seen);
     assertEquals(batch, Sampler.rowsOf(data).sample(50, 7), "the same seed draws the same rows");
   }
+
+  @Test void seededSampleRepeatsAndLeavesTheThreadsGeneratorAlone() {
+    Sampler pZ = m -> Nd4j.rand(DataType.FLOAT, m, 3);
+    Nd4j.getRandom().setSeed(5);
+    var expected = pZ.sample(4);
+    Nd4j.getRandom().setSeed(77);
+    long[] before = {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()};
+    assertEquals(expected, pZ.sample(4, 5), "the rows drawn right after seeding with 5");
+    assertEquals(expected, pZ.sample(4, 5), "the same rows again");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before,
+        new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()}, "the thread's generator did not move");
+  }
 }
