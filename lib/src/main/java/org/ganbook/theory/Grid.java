@@ -32,6 +32,11 @@ public record Grid(double lo, double hi, int n) {
         return Nd4j.linspace(DataType.DOUBLE, lo, dx(), n);
     }
 
+    /** The points as a fresh [n, 1] float column: the input a network of one variable takes. */
+    public INDArray column() {
+        return x().castTo(DataType.FLOAT).reshape(n, 1);
+    }
+
     /** Trapezoid rule: dx * (f_0 / 2 + f_1 + ... + f_{n-2} + f_{n-1} / 2), f given at the grid points. */
     public double integrate(INDArray f) {
         requireOnGrid(f);

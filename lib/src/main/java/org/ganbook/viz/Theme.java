@@ -135,6 +135,23 @@ public final class Theme {
     return SYMBOL_COLOURS.get(name);
   }
 
+  /**
+   * Logarithmic x and/or y axes with tick labels in powers of ten (1E-3, 1E-2, ...): the default
+   * rounded decimals would print the small ticks as 0. Returns the chart.
+   */
+  public static XYChart logAxes(XYChart chart, boolean x, boolean y) {
+    XYStyler s = chart.getStyler();
+    if (x) {
+      s.setXAxisLogarithmic(true);
+      s.setXAxisDecimalPattern("0.##E0");
+    }
+    if (y) {
+      s.setYAxisLogarithmic(true);
+      s.setYAxisDecimalPattern("0.##E0");
+    }
+    return chart;
+  }
+
   /** An empty line chart in the theme, default size. */
   public static XYChart xyChart(String title, String xTitle, String yTitle) {
     return xyChart(title, xTitle, yTitle, WIDTH, HEIGHT);

@@ -182,4 +182,13 @@ class TheoryTest {
             assertEquals(g.dx() * grad.getDouble(i), dc, 1e-7, "point " + i);
         }
     }
+
+    @Test
+    void gridColumnIsItsPointsAsAFloatColumn() {
+        var grid = Grid.of(-1, 1, 5);
+        var column = grid.column();
+        assertArrayEquals(new long[] {5, 1}, column.shape());
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, column.dataType());
+        assertArrayEquals(new float[] {-1, -0.5f, 0, 0.5f, 1}, column.toFloatVector(), 1e-7f);
+    }
 }

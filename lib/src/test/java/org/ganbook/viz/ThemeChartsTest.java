@@ -129,4 +129,14 @@ class ThemeChartsTest {
     g.dispose();
     return img;
   }
+
+  @Test
+  void logAxesAreLogarithmicWithPowersOfTenAsTicks() {
+    XYChart both = Theme.logAxes(Theme.xyChart("t", "x", "y"), true, true);
+    assertTrue(both.getStyler().isXAxisLogarithmic() && both.getStyler().isYAxisLogarithmic());
+    assertEquals("0.##E0", both.getStyler().getYAxisDecimalPattern());
+    XYChart yOnly = Theme.logAxes(Theme.xyChart("t", "x", "y"), false, true);
+    assertFalse(yOnly.getStyler().isXAxisLogarithmic());
+    assertTrue(yOnly.getStyler().isYAxisLogarithmic());
+  }
 }
