@@ -52,6 +52,9 @@ public final class Claim {
   static String text(double x) {
     if (x == Math.rint(x) && Math.abs(x) < 1e6) return Long.toString((long) x);
     if (Double.isNaN(x) || Double.isInfinite(x)) return Double.toString(x);
-    return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toString().replace("E", "e");
+    var rounded = new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros();
+    if (Math.abs(x) >= 1e-4 && Math.abs(x) < 1e6) return rounded.toPlainString();
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    return rounded.movePointLeft(exponent).toPlainString() + "e" + exponent;
   }
 }

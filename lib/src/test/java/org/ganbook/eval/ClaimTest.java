@@ -42,6 +42,8 @@ class ClaimTest {
     assertEquals("claim failed: final JSD = 0.07, not below 0.06", e.getMessage());
     e = assertThrows(AssertionError.class, () -> Claim.near("V", 1.5, 1.386, 0.01));
     assertTrue(e.getMessage().contains("0.114 away from 1.386 (tolerance 0.01)"), e.getMessage());
+    e = assertThrows(AssertionError.class, () -> Claim.below("JSD", 2.3e-5, 1e-6));
+    assertEquals("claim failed: JSD = 2.3e-5, not below 1e-6", e.getMessage(), "tiny values in powers of ten");
     e = assertThrows(AssertionError.class, () -> Claim.that("every k learns", false, "k = 20 stayed at 0.69"));
     assertEquals("claim failed: every k learns does not hold: k = 20 stayed at 0.69", e.getMessage());
   }
