@@ -179,7 +179,7 @@ $summary
 - CPU: $cpu, $cores cores ($(lscpu | awk -F: '/^Thread\(s\) per core/ {gsub(/ /, "", $2); print $2}') thread(s) per core), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory; $(uname -sr)
 - Load average (1, 5, 15 min): $load_before before, $load_after after
 - Java $(result java_version); ND4J $nd4j_version (nd4j-native linux-x86_64, bundled OpenBLAS 0.3.19); OMP_WAIT_POLICY=$OMP_WAIT_POLICY, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
-- PyTorch $(result torch_version) (Debian python3-torch, /usr/bin/python3 $(/usr/bin/python3 -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s (best of 10)
+- PyTorch $(result torch_version) (Debian python3-torch, /usr/bin/python3 $(/usr/bin/python3 -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; $(if [ -n "$(result torch_blas)" ]; then echo "BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s (best of 10)"; else echo "its BLAS and GEMM throughput: measured by Algorithm 1's peer, not run here"; fi)
 - ganbook commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- lib bench || echo " (with uncommitted changes)")
 
 ## Output

@@ -55,7 +55,7 @@ public final class ProfileSemiSupervised {
       long start = System.nanoTime();
       for (int i = 0; i < m; i++) { rows[i] = (it * m + i) % labels.length; y[i] = labels[rows[i]]; }
       // D step, as SemiSupervisedGan.discriminatorStep
-      INDArray xLab = p.time("D labelled rows (getRows)", () -> labelled.getRows(rows));
+      INDArray xLab = p.time("D labelled rows (pullRows)", () -> Nd4j.pullRows(labelled, 1, rows));
       INDArray xU = p.time("D sample x_u", () -> unlabelled.sample(m));
       INDArray z = p.time("D sample z", () -> pZ.sample(m));
       INDArray fake = p.forward("G", g, z, "D");

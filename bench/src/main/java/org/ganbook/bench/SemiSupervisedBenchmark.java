@@ -71,6 +71,7 @@ public final class SemiSupervisedBenchmark {
     }
     System.out.printf(Locale.ROOT, "%-44s %8.0f MB%n", "peak resident memory of the JVM", IterationBenchmark.peakRssMb());
     System.out.printf(Locale.ROOT, "RESULT ssl_nd4j_rss_mb=%.0f%n", IterationBenchmark.peakRssMb());
+    System.out.printf(Locale.ROOT, "RESULT java_version=%s%n", System.getProperty("java.version"));
     if (!gemm) return;
     IterationBenchmark.reportGemms("ssl_", gemms);
   }

@@ -116,7 +116,7 @@ public final class SemiSupervisedGan {
     int[] rows = labelledBatch();
     int[] y = new int[m];
     for (int i = 0; i < m; i++) y[i] = labels[rows[i]];
-    INDArray xLab = labelledImages.getRows(rows);
+    INDArray xLab = Nd4j.pullRows(labelledImages, 1, rows); // one gather op (getRows copies row by row)
     // One forward over labelled, unlabelled and generated rows together: three GEMMs become one.
     INDArray x = w > 0 ? Nd4j.vstack(xLab, unlabelled.sample(m), generator.forward(pZ.sample(m), Mode.TRAIN)) : xLab;
     INDArray logits = classifier.forward(features.forward(x, Mode.TRAIN), Mode.TRAIN);

@@ -61,6 +61,34 @@ class OptimizerTest {
     assertTrue(Math.abs(outside.value().getDouble(0)) > 90 * Math.abs(inside.value().getDouble(0)));
   }
 
+  @Test void adamMatchesTheTextbookFormulaOverManySteps() {
+    // The fused op's steps against the formula written out per element, in double, for both forms;
+    // gradients spread over six orders of magnitude so that epsilon's place matters.
+    for (Adam.Epsilon form : Adam.Epsilon.values()) {
+      double lr = 0.003, b1 = 0.5, b2 = 0.999, eps = 1e-8;
+      var adam = new Adam(Schedule.constant(lr), b1, b2, eps, form);
+      var random = new java.util.Random(3);
+      int n = 1000;
+      double[] theta = new double[n], m = new double[n], v = new double[n];
+      for (int i = 0; i < n; i++) theta[i] = random.nextGaussian();
+      Parameter w = new Parameter("w", Nd4j.createFromArray(theta).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+      for (int t = 1; t <= 60; t++) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) g[i] = random.nextGaussian() * Math.pow(10, -1 - 6 * (i % 7) / 6.0);
+        w.gradient().assign(Nd4j.createFromArray(g));
+        adam.step(List.of(w));
+        for (int i = 0; i < n; i++) {
+          m[i] = b1 * m[i] + (1 - b1) * g[i];
+          v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+          double mHat = m[i] / (1 - Math.pow(b1, t)), vHat = v[i] / (1 - Math.pow(b2, t));
+          theta[i] -= lr * mHat / (form == Adam.Epsilon.OUTSIDE_ROOT ? Math.sqrt(vHat) + eps : Math.sqrt(vHat + eps));
+        }
+      }
+      assertArrayEquals(theta, w.value().toDoubleVector(), 2e-6, form.toString());
+      assertEquals(60, adam.updates());
+    }
+  }
+
   @Test void paperSchedules() {
     Schedule lr = Schedule.exponentialDecay(0.1, 1.000004, 1e-6);
     assertEquals(0.1, lr.at(0), 1e-15);
