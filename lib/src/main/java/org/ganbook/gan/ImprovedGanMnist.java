@@ -1,5 +1,6 @@
 package org.ganbook.gan;
 
+import org.ganbook.data.Mnist;
 import org.ganbook.data.Sampler;
 import org.ganbook.nn.BatchNorm;
 import org.ganbook.nn.Dense;
@@ -10,9 +11,12 @@ import org.ganbook.nn.Sequential;
 import org.ganbook.nn.Sigmoid;
 import org.ganbook.nn.Softplus;
 import org.ganbook.nn.WeightNormDense;
+import org.ganbook.optim.Adam;
+import org.ganbook.optim.Schedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The networks of Salimans et al. (2016) for semi-supervised MNIST, as openai/improved-gan's
@@ -69,6 +73,26 @@ public final class ImprovedGanMnist {
    */
   public static void initialise(Sequential features, Sequential classifier, INDArray images) {
     WeightNormDense.initialise(classifier, WeightNormDense.initialise(features, images));
+  }
+
+  /**
+   * train_mnist_feature_matching.py as one trainer: ND4J's generator seeded with {@code
+   * config.seed()}, then G, D's features and head built, D initialised on the first 500 unlabelled
+   * images (the script's data-dependent initialisation batch), and Adam (lr 0.003, beta1 0.5) with
+   * epsilon where {@code epsilon} puts it, for both networks.
+   */
+  public static SemiSupervisedGan semiSupervisedGan(Mnist labelled, INDArray unlabelled, Adam.Epsilon epsilon,
+                                                    SemiSupervisedConfig config) {
+    Nd4j.getRandom().setSeed(config.seed());
+    var g = generator();
+    var f = discriminatorFeatures();
+    var head = classifier();
+    initialise(f, head, unlabelled.get(NDArrayIndex.interval(0, Math.min(500, unlabelled.rows())), NDArrayIndex.all()));
+    return new SemiSupervisedGan(g, f, head, labelled, unlabelled, noise(), adam(epsilon), adam(epsilon), config);
+  }
+
+  private static Adam adam(Adam.Epsilon epsilon) {
+    return new Adam(Schedule.constant(LEARNING_RATE), BETA1, 0.999, 1e-8, epsilon);
   }
 
   /** p_z: 100 coordinates uniform on [0, 1], as the script's theano_rng.uniform. */

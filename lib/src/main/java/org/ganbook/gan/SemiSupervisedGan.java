@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.ganbook.data.Mnist;
 import org.ganbook.data.Sampler;
 import org.ganbook.loss.FeatureMatching;
@@ -169,6 +170,19 @@ public final class SemiSupervisedGan {
       return out;
     } finally {
       if (average != null) average.swap();
+    }
+  }
+
+  /**
+   * Trains until {@link #iteration()} reaches {@code iterations}, counting the test errors at every
+   * multiple of {@code every} and at the end, and handing each count to {@code afterEachTest} (a
+   * notebook redraws its chart there).
+   */
+  public void trainAndTest(int iterations, int every, Mnist test, IntConsumer afterEachTest) {
+    if (every < 1) throw new IllegalArgumentException("test every >= 1 iterations, got " + every);
+    while (iteration() < iterations) {
+      train((int) Math.min(every - iteration() % every, iterations - iteration()));
+      afterEachTest.accept(testErrors(test));
     }
   }
 

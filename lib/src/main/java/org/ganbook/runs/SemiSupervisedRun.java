@@ -12,8 +12,6 @@ import org.ganbook.gan.ImprovedGanMnist;
 import org.ganbook.gan.SemiSupervisedConfig;
 import org.ganbook.gan.SemiSupervisedGan;
 import org.ganbook.optim.Adam;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.Table;
 
 /**
@@ -49,14 +47,7 @@ public final class SemiSupervisedRun {
     var train = Mnist.train();
     var test = Mnist.test();
     var labelled = LabelledSubset.of(train, labels / 10, o.integer("data-seed"));
-    Nd4j.getRandom().setSeed(seed);
-    var g = ImprovedGanMnist.generator();
-    var f = ImprovedGanMnist.discriminatorFeatures();
-    var head = ImprovedGanMnist.classifier();
-    ImprovedGanMnist.initialise(f, head, train.images().get(NDArrayIndex.interval(0, 500), NDArrayIndex.all()));
-    var adamD = new Adam(org.ganbook.optim.Schedule.constant(ImprovedGanMnist.LEARNING_RATE), ImprovedGanMnist.BETA1, 0.999, 1e-8, epsilon);
-    var adamG = new Adam(org.ganbook.optim.Schedule.constant(ImprovedGanMnist.LEARNING_RATE), ImprovedGanMnist.BETA1, 0.999, 1e-8, epsilon);
-    var gan = new SemiSupervisedGan(g, f, head, labelled, train.images(), ImprovedGanMnist.noise(), adamD, adamG,
+    var gan = ImprovedGanMnist.semiSupervisedGan(labelled, train.images(), epsilon,
         SemiSupervisedConfig.gan(ImprovedGanMnist.BATCH, decay, seed));
     int perEpoch = train.size() / ImprovedGanMnist.BATCH;
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ganbook.gan.HistoryColumn;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -94,6 +95,37 @@ public final class LineCharts {
     }
     if (names.size() > 4) {
       // A row of more than four names runs off the chart's width: list them down its right side.
+      chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+    }
+    return chart;
+  }
+
+  /**
+   * Curves measured every {@code every} iterations while their runs go on: the i-th value of a
+   * curve is drawn at iteration min((i + 1) every, last), so a curve still running simply ends
+   * early, and the x axis spans [0, last] from the first redraw to the last. Curves whose name
+   * {@code dashed} accepts are dashed (a baseline beside the method it is compared with).
+   */
+  public static XYChart measuredEvery(String title, String yTitle, int every, int last,
+                                      Map<String, ? extends List<? extends Number>> curves, Predicate<String> dashed) {
+    if (every < 1 || last < 1) throw new IllegalArgumentException("every and last must be >= 1, got " + every + ", " + last);
+    XYChart chart = Theme.xyChart(title, "iteration", yTitle);
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) last);
+    List<String> names = new ArrayList<>(curves.keySet());
+    List<Color> colours = colours(names);
+    for (int i = 0; i < names.size(); i++) {
+      List<? extends Number> values = curves.get(names.get(i));
+      if (values.isEmpty()) continue;
+      double[] x = new double[values.size()], y = new double[values.size()];
+      for (int k = 0; k < y.length; k++) {
+        x[k] = Math.min((long) (k + 1) * every, last);
+        y[k] = values.get(k).doubleValue();
+      }
+      Theme.curve(chart, names.get(i), x, y, colours.get(i), dashed.test(names.get(i)) ? Theme.Line.DASHED : Theme.Line.SOLID);
+    }
+    if (chart.getSeriesMap().isEmpty()) throw new IllegalArgumentException("no measurements to draw yet");
+    if (names.size() > 4) {
       chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
       chart.getStyler().setLegendLayout(LegendLayout.Vertical);
     }

@@ -69,6 +69,35 @@ class SemiSupervisedGanTest {
     assertNotEquals(gan.sample(5, 7), gan.sample(5, 8));
   }
 
+  @Test void trainAndTestCountsTheTestErrorsAtEveryMultipleAndAtTheEnd() {
+    var data = blocks(300, 1);
+    var test = blocks(100, 2);
+    var gan = trainer(SemiSupervisedConfig.gan(10, 0.9, 3), data.rows(0, 20), data);
+    var counts = new java.util.ArrayList<Integer>();
+    var at = new java.util.ArrayList<Long>();
+    gan.trainAndTest(25, 10, test, e -> { counts.add(e); at.add(gan.iteration()); });
+    assertEquals(java.util.List.of(10L, 20L, 25L), at);
+    assertEquals(gan.testErrors(test), counts.get(2), "the last count is the model's as it stands");
+    gan.trainAndTest(32, 10, test, e -> at.add(gan.iteration()));
+    assertEquals(java.util.List.of(10L, 20L, 25L, 30L, 32L), at, "a second call goes on from where the first stopped");
+    assertThrows(IllegalArgumentException.class, () -> gan.trainAndTest(40, 0, test, e -> {}));
+  }
+
+  @Test void theScriptsTrainerIsBuiltFromTheSeedAlone() {
+    // improved-gan's networks at full size, built twice from the same seed: the same first step.
+    var data = blocks(600, 1);
+    var a = ImprovedGanMnist.semiSupervisedGan(data.rows(0, 20), data.images(), Adam.Epsilon.INSIDE_ROOT,
+        SemiSupervisedConfig.gan(10, 0.9, 4));
+    Nd4j.getRandom().setSeed(123);
+    var b = ImprovedGanMnist.semiSupervisedGan(data.rows(0, 20), data.images(), Adam.Epsilon.INSIDE_ROOT,
+        SemiSupervisedConfig.gan(10, 0.9, 4));
+    a.train(1);
+    b.train(1);
+    assertEquals(a.history().doubleColumn("loss_sup").getDouble(0), b.history().doubleColumn("loss_sup").getDouble(0), 0);
+    assertEquals(a.history().doubleColumn("loss_G").getDouble(0), b.history().doubleColumn("loss_G").getDouble(0), 0);
+    assertEquals(1000, a.features().layers().get(1).parameters().get(0).value().columns(), "784 -> 1000 first layer");
+  }
+
   @Test void reproducibleFromTheSeed() {
     var data = blocks(300, 1);
     var a = trainer(SemiSupervisedConfig.gan(10, 0, 5), data.rows(0, 10), data);

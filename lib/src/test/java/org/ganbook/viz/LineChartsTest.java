@@ -173,4 +173,21 @@ class LineChartsTest {
     assertEquals(Theme.palette(0), chart.getSeriesMap().get("other").getLineColor());
     assertThrows(IllegalArgumentException.class, () -> LineCharts.lines("t", "x", "y", x, java.util.Map.of("bad", new double[2])));
   }
+
+  @Test void measuredEveryPlacesEachValueAtItsIterationAndDashesTheBaseline() {
+    var curves = new LinkedHashMap<String, java.util.List<Integer>>();
+    curves.put("semi-supervised GAN, seed 1", java.util.List.of(900, 400, 300));
+    curves.put("supervised only, seed 1", java.util.List.of(1500));
+    curves.put("semi-supervised GAN, seed 2", java.util.List.of());
+    XYChart chart = LineCharts.measuredEvery("test errors", "errors", 500, 1200, curves, n -> n.startsWith("supervised"));
+    XYSeries gan = chart.getSeriesMap().get("semi-supervised GAN, seed 1");
+    assertArrayEquals(new double[] {500, 1000, 1200}, gan.getXData(), 0, "the last value sits at the run's end");
+    assertArrayEquals(new double[] {900, 400, 300}, gan.getYData(), 0);
+    assertFalse(chart.getSeriesMap().containsKey("semi-supervised GAN, seed 2"), "a curve with no measurement yet is not drawn: " + chart.getSeriesMap().keySet());
+    assertEquals(1200.0, chart.getStyler().getXAxisMax(), 0);
+    assertEquals(Theme.Line.DASHED.stroke, chart.getSeriesMap().get("supervised only, seed 1").getLineStyle());
+    assertEquals(Theme.Line.SOLID.stroke, gan.getLineStyle());
+    assertThrows(IllegalArgumentException.class,
+        () -> LineCharts.measuredEvery("t", "y", 0, 10, curves, n -> false));
+  }
 }
