@@ -65,6 +65,15 @@ public final class DiracGan {
         v[1] - gamma * (j[0][1] * v[0] + j[1][1] * v[1])};
   }
 
+  /** The Jacobian w' of the consensus field by central differences (gamma = 0 gives v'). */
+  public static double[][] numericalConsensusJacobian(double theta, double psi, double h, double gamma) {
+    double[] tp = consensusField(theta + h, psi, gamma), tm = consensusField(theta - h, psi, gamma);
+    double[] pp = consensusField(theta, psi + h, gamma), pm = consensusField(theta, psi - h, gamma);
+    return new double[][] {
+        {(tp[0] - tm[0]) / (2 * h), (pp[0] - pm[0]) / (2 * h)},
+        {(tp[1] - tm[1]) / (2 * h), (pp[1] - pm[1]) / (2 * h)}};
+  }
+
   /** How the players take turns. */
   public enum Update { SIMULTANEOUS, ALTERNATING, CONSENSUS }
 

@@ -21,6 +21,16 @@ class DiracGanTest {
     assertArrayEquals(new double[] {0, 0.5, 0, -0.5}, eig, 1e-8);
   }
 
+  @Test void consensusDampsTheRotationByGammaOverFour() {
+    // w'(0, 0) = v' - gamma v'^T v' = [[-gamma/4, -1/2], [1/2, -gamma/4]]: eigenvalues -gamma/4 +- i/2.
+    for (double gamma : new double[] {0, 0.5, 1, 2}) {
+      double[] eig = DiracGan.eigenvalues(DiracGan.numericalConsensusJacobian(0, 0, 1e-5, gamma));
+      assertArrayEquals(new double[] {-gamma / 4, 0.5, -gamma / 4, -0.5}, eig, 1e-8, "gamma " + gamma);
+    }
+    double[][] plain = DiracGan.numericalJacobian(0.7, -1.2, 1e-5), zero = DiracGan.numericalConsensusJacobian(0.7, -1.2, 1e-5, 0);
+    for (int i = 0; i < 2; i++) assertArrayEquals(plain[i], zero[i], 1e-12, "gamma 0 is the plain field");
+  }
+
   @Test void eigenvaluesOfKnownMatrices() {
     assertArrayEquals(new double[] {3, 0, 1, 0}, DiracGan.eigenvalues(new double[][] {{2, 1}, {1, 2}}), 1e-12);
     assertArrayEquals(new double[] {1, 2, 1, -2}, DiracGan.eigenvalues(new double[][] {{1, -2}, {2, 1}}), 1e-12);
