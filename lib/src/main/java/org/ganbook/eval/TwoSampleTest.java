@@ -1,6 +1,7 @@
 package org.ganbook.eval;
 
 import java.util.function.Supplier;
+import org.ganbook.data.RandomState;
 import org.ganbook.gan.DiscriminatorStep;
 import org.ganbook.loss.DiscriminatorCost;
 import org.ganbook.nn.Sequential;
@@ -32,7 +33,8 @@ public final class TwoSampleTest {
    * minibatch steps of m examples of each sample, on the first half of each (features standardised
    * with the training halves' mean and standard deviation), with D's step of Algorithm 1
    * ({@link DiscriminatorStep}, on -V with P as the real examples), and tests on the second halves.
-   * Draws its minibatches from {@code Nd4j.getRandom()}, seeded with {@code seed} first.
+   * The classifier's initial weights and the minibatches are drawn as right after seeding ND4J's
+   * generator with {@code seed}, on a generator state of its own: the caller's is left where it was.
    */
   public static Result run(INDArray p, INDArray q, Supplier<Sequential> classifier, Optimizer optimizer,
                            int steps, int m, int evaluations, long seed) {
@@ -40,7 +42,11 @@ public final class TwoSampleTest {
       throw new IllegalArgumentException("need two samples of equal size >= 4, got " + p.rows() + " and " + q.rows());
     }
     if (steps < 1 || m < 1 || evaluations < 1) throw new IllegalArgumentException("steps, m and evaluations must be >= 1");
-    Nd4j.getRandom().setSeed(seed);
+    return RandomState.seeded(seed).use(() -> trainAndTest(p, q, classifier, optimizer, steps, m, evaluations));
+  }
+
+  private static Result trainAndTest(INDArray p, INDArray q, Supplier<Sequential> classifier, Optimizer optimizer,
+                                     int steps, int m, int evaluations) {
     int half = (int) p.rows() / 2;
     INDArray pTrain = rows(p, 0, half), qTrain = rows(q, 0, half);
     INDArray pTest = rows(p, half, 2 * half), qTest = rows(q, half, 2 * half);

@@ -27,9 +27,12 @@ public record Grid(double lo, double hi, int n) {
         return (hi - lo) / (n - 1);
     }
 
-    /** The points x_i, a fresh [n] double vector. */
+    /**
+     * The points x_i = lo + i dx, a fresh [n] double vector. Built from arange, not ND4J's linspace,
+     * which advances the thread's random generator: drawing a chart must not change the next draw.
+     */
     public INDArray x() {
-        return Nd4j.linspace(DataType.DOUBLE, lo, dx(), n);
+        return Nd4j.arange(0, n).castTo(DataType.DOUBLE).muli(dx()).addi(lo);
     }
 
     /** The points as a fresh [n, 1] float column: the input a network of one variable takes. */

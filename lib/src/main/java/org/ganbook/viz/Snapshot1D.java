@@ -36,8 +36,8 @@ public record Snapshot1D(Density pData, Density pG, double[] d, double[] z, doub
 
   /**
    * Evaluates G, D and p_z now. The z are drawn as right after seeding ND4J's generator with
-   * {@link #SEED}, on a generator state of its own: the caller's generator is left where it was
-   * (ND4J's linspace, which builds the grid, advances a generator too), and {@link
+   * {@link #SEED}, on a generator state of its own: the caller's generator is left where it was,
+   * and {@link
    * org.ganbook.gan.Algorithm1} keeps its own state, so snapshots between {@code train} calls
    * change nothing. The mapping uses {@code arrows} evenly spaced quantiles of the drawn z.
    */

@@ -37,6 +37,19 @@ class TwoSampleTestTest {
     assertTrue(r.pValue() < 1e-10, "p-value " + r.pValue());
   }
 
+  @Test void leavesTheCallersGeneratorAloneAndRepeatsFromItsSeed() {
+    Nd4j.getRandom().setSeed(1);
+    var p = Nd4j.randn(DataType.FLOAT, 200, 1);
+    var q = Nd4j.randn(DataType.FLOAT, 200, 1).addi(1);
+    Nd4j.getRandom().setSeed(5);
+    double expected = Nd4j.getRandom().nextDouble();
+    Nd4j.getRandom().setSeed(5);
+    var a = TwoSampleTest.run(p, q, TwoSampleTestTest::classifier, new Adam(1e-2, 0.5), 20, 16, 2, 2);
+    assertEquals(expected, Nd4j.getRandom().nextDouble(), 0, "the caller's next draw is the one it would have made");
+    var b = TwoSampleTest.run(p, q, TwoSampleTestTest::classifier, new Adam(1e-2, 0.5), 20, 16, 2, 2);
+    assertEquals(a.accuracy(), b.accuracy(), 0, "the same seed, the same test");
+  }
+
   @Test void erfcMatchesKnownValues() {
     assertEquals(1.0, TwoSampleTest.erfc(0), 1e-7);
     assertEquals(0.157299207050285, TwoSampleTest.erfc(1), 1e-7);

@@ -23,6 +23,11 @@ class TheoryTest {
         assertEquals(0.5, g.dx());
         assertEquals(-1.0, x.getDouble(0));
         assertEquals(3.0, x.getDouble(8), 1e-15);
+        Nd4j.getRandom().setSeed(5);
+        double next = Nd4j.getRandom().nextDouble();
+        Nd4j.getRandom().setSeed(5);
+        Grid.of(0, 1, 101).x();
+        assertEquals(next, Nd4j.getRandom().nextDouble(), 0, "building the points draws nothing from the generator");
         // The trapezoid rule is exact on straight lines: integral of x over [-1, 3] is 4.
         assertEquals(4.0, g.integrate(x), 1e-14);
         assertEquals(1.0, GRID.gaussian(0.3, 1.7).mass(), 1e-12);
