@@ -82,7 +82,7 @@ public final class PaperGanRun {
             + "(" + samples + " samples of G, sigma chosen on 1,000 validation digits), and the means over the last epoch "
             + "of D(x), D(G(z)), -V and G's loss.",
         "",
-        "Continue or repeat it: `environment/reproduce.sh gan " + o + "` (checkpoints in " + checkpoints + ")."), run.epoch());
+        "Continue or repeat it: `environment/reproduce.sh gan " + o + "` (checkpoints in " + checkpoints + ")."));
     run.log(line -> {
       System.out.println(line);
       notes.update(run.epoch());

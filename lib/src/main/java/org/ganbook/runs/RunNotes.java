@@ -21,16 +21,20 @@ final class RunNotes {
   private final List<String> header;
   private final String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   private final long startNanos = System.nanoTime();
-  private final int fromEpoch;
+  /** The epoch of the first update: where this session took over (a resumed run restores its checkpoint first). */
+  private int fromEpoch = -1;
 
-  RunNotes(Path resultDirectory, List<String> header, int fromEpoch) {
+  RunNotes(Path resultDirectory, List<String> header) {
     this.file = resultDirectory.resolve("notes.md");
     this.header = header;
-    this.fromEpoch = fromEpoch;
   }
 
-  /** Rewrites the notes with this session's line saying it has reached {@code epoch}. */
+  /**
+   * Rewrites the notes with this session's line saying it has reached {@code epoch}. Call it once
+   * before training too (the run's first log line does), so that the session's first epoch is known.
+   */
   void update(int epoch) {
+    if (fromEpoch < 0) fromEpoch = epoch;
     try {
       List<String> sessions = new ArrayList<>();
       if (Files.exists(file)) {

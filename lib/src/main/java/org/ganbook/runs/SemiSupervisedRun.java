@@ -72,7 +72,7 @@ public final class SemiSupervisedRun {
         "`curve.csv`: every " + o.integer("evaluate-every") + " epochs the test errors (out of 10,000) of D with its parameters "
             + "averaged at decay " + decay + ", and the means over the last epoch of the losses and the labelled batches' error.",
         "",
-        "Continue or repeat it: `environment/reproduce.sh ssl " + o + "` (checkpoints in " + checkpoints + ")."), run.epoch());
+        "Continue or repeat it: `environment/reproduce.sh ssl " + o + "` (checkpoints in " + checkpoints + ")."));
     run.log(line -> {
       System.out.println(line);
       notes.update(run.epoch());
