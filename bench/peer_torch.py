@@ -69,7 +69,6 @@ def schedule(opt, t):
 
 
 data = torch.rand(1000, 784)
-r = math.sqrt(3)
 labels = torch.cat([torch.ones(M, 1), torch.zeros(M, 1)])
 t = 0
 
@@ -78,7 +77,7 @@ def iteration():
     global t
     # D step: m real rows and m generated rows stacked as one 2m batch; ascend V(D, G).
     x = data[torch.randint(0, data.shape[0], (M,))]
-    z = torch.empty(M, 100).uniform_(-r, r)
+    z = torch.randn(M, 100)
     with torch.no_grad():
         fake = G(z)
     for p in D.parameters():
@@ -92,7 +91,7 @@ def iteration():
     # G step: the gradient flows through D (to its input only) into G's parameters; none for z.
     for p in D.parameters():
         p.requires_grad_(False)
-    z = torch.empty(M, 100).uniform_(-r, r)
+    z = torch.randn(M, 100)
     loss_g = F.softplus(-D(G(z))).mean()
     opt_g.zero_grad(set_to_none=False)
     loss_g.backward()

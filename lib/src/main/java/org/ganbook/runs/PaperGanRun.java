@@ -27,11 +27,11 @@ public final class PaperGanRun {
   private PaperGanRun() {}
 
   static final String USAGE = "environment/reproduce.sh gan [--epochs 300] [--seed 1] [--update simultaneous|alternating] "
-      + "[--cost mean-cross-entropy|minus-v] [--checkpoint-every 5] [--evaluate-every 25] [--results results]";
+      + "[--cost mean-cross-entropy|minus-v] [--noise gaussian|uniform] [--checkpoint-every 5] [--evaluate-every 25] [--results results]";
 
   public static void main(String[] args) throws IOException {
     var o = RunOptions.parse(args, USAGE, new LinkedHashMap<>(Map.of(
-        "epochs", "300", "seed", "1", "update", "simultaneous", "cost", "mean-cross-entropy",
+        "epochs", "300", "seed", "1", "update", "simultaneous", "cost", "mean-cross-entropy", "noise", "gaussian",
         "checkpoint-every", "5", "evaluate-every", "25", "results", "results", "parzen-samples", "10000")));
     long seed = o.integer("seed");
     var update = switch (o.text("update")) {
@@ -44,7 +44,12 @@ public final class PaperGanRun {
       case "minus-v" -> DiscriminatorCost.MINUS_V;
       default -> throw new IllegalArgumentException("--cost is mean-cross-entropy (the paper's code) or minus-v (Algorithm 1 as printed)");
     };
-    String name = "gan-" + o.text("update") + "-" + o.text("cost") + "-seed" + seed;
+    var pZ = switch (o.text("noise")) {
+      case "gaussian" -> PaperMnist.noise();
+      case "uniform" -> PaperMnist.uniformNoise();
+      default -> throw new IllegalArgumentException("--noise is gaussian (the paper's code) or uniform (on [-sqrt 3, sqrt 3])");
+    };
+    String name = "gan-" + o.text("update") + "-" + o.text("cost") + "-z-" + o.text("noise") + "-seed" + seed;
     Path results = Path.of(o.text("results"), name);
     Path checkpoints = RunOptions.checkpointRoot().resolve(name);
 
@@ -52,7 +57,7 @@ public final class PaperGanRun {
     var train = splits.train().images();
     var config = GanConfig.paperCode(seed).with(update).with(cost);
     var gan = new Algorithm1(PaperMnist.generator(train, seed), PaperMnist.discriminator(seed + 1),
-        new EpochSampler(train, seed), PaperMnist.noise(), PaperMnist.optimizer(), PaperMnist.optimizer(), config);
+        new EpochSampler(train, seed), pZ, PaperMnist.optimizer(), PaperMnist.optimizer(), config);
     int perEpoch = (int) (train.rows() / config.m());
     int samples = o.integer("parzen-samples");
 
@@ -63,7 +68,7 @@ public final class PaperGanRun {
       public void restore(Path f) throws IOException { gan.restore(f); }
     }, perEpoch, o.integer("checkpoint-every"), o.integer("evaluate-every"), checkpoints, results, epoch -> {
       Nd4j.getRandom().setSeed(1_000_003L * (epoch + 1) + seed); // the same samples for the same state
-      var x = gan.generator().apply(PaperMnist.noise().sample(samples));
+      var x = gan.generator().apply(pZ.sample(samples));
       var p = ParzenWindow.evaluate(x, splits.parzenValidation().images(), splits.test().images());
       var row = new LinkedHashMap<String, Double>();
       row.put("parzen_ll", p.mean());
@@ -76,7 +81,7 @@ public final class PaperGanRun {
         "# " + name,
         "",
         "Goodfellow et al. (2014), Table 1: the paper's MNIST networks (PaperMnist), trained as mnist.yaml does, "
-            + "update " + o.text("update") + ", D's cost " + o.text("cost") + ", seed " + seed + "; minibatches of 100 "
+            + "update " + o.text("update") + ", D's cost " + o.text("cost") + ", p_z " + o.text("noise") + ", seed " + seed + "; minibatches of 100 "
             + "in per-epoch permutations of the first 50,000 training digits (" + perEpoch + " iterations per epoch).",
         "`curve.csv`: every " + o.integer("evaluate-every") + " epochs the Parzen-window log-likelihood of the 10,000 test digits "
             + "(" + samples + " samples of G, sigma chosen on 1,000 validation digits), and the means over the last epoch "
