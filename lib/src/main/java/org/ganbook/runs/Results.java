@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -15,8 +16,12 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class Results {
   private Results() {}
 
-  /** The long run of Table 1 of Goodfellow et al.: the paper's code's update, seed 1. */
-  public static final String PAPER_GAN = "gan-simultaneous-mean-cross-entropy-seed1";
+  /** The long run of Table 1 of Goodfellow et al.: the paper's code's update and p_z, seed 1. */
+  public static final String PAPER_GAN = "gan-simultaneous-mean-cross-entropy-z-gaussian-seed1";
+
+  /** The same with the uniform p_z ganbook drew before it read the code's default, seeds 1 and 2. */
+  public static final List<String> PAPER_GAN_UNIFORM_Z = List.of(
+      "gan-simultaneous-mean-cross-entropy-z-uniform-seed1", "gan-simultaneous-mean-cross-entropy-z-uniform-seed2");
 
   /** The long run of Table 1 of Salimans et al., 100 labels: improved-gan's Adam, seed 1. */
   public static final String SEMI_SUPERVISED = "ssl-100labels-eps-inside-seed1";
