@@ -132,6 +132,42 @@ public final class LineCharts {
     return chart;
   }
 
+  /** A horizontal line a long run is read against: a paper's figure, an estimator's ceiling. */
+  public record Reference(String name, double value) {}
+
+  /**
+   * The learning curves of long runs (the tables {@code Results.curve} reads: an {@code epoch}
+   * column and {@code column}), each against its own epochs, so runs of different lengths share one
+   * chart; the references are dashed horizontal lines across the epochs drawn.
+   */
+  public static XYChart longRuns(String title, String yTitle, String column, Map<String, Table> runs, Reference... references) {
+    if (runs == null || runs.isEmpty()) throw new IllegalArgumentException("no runs to draw");
+    XYChart chart = Theme.xyChart(title, "epoch", yTitle);
+    List<String> names = new ArrayList<>(runs.keySet());
+    for (Reference r : references) names.add(r.name());
+    List<Color> colours = colours(names);
+    double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
+    int i = 0;
+    for (var run : runs.entrySet()) {
+      Table t = run.getValue();
+      if (!t.columnNames().contains(column)) {
+        throw new IllegalArgumentException(run.getKey() + " (" + t.name() + ") has no column " + column + ": " + t.columnNames());
+      }
+      double[] x = ((NumericColumn<?>) t.column("epoch")).asDoubleArray();
+      Theme.curve(chart, run.getKey(), x, ((NumericColumn<?>) t.column(column)).asDoubleArray(), colours.get(i++), Theme.Line.SOLID);
+      first = Math.min(first, x[0]);
+      last = Math.max(last, x[x.length - 1]);
+    }
+    for (Reference r : references) {
+      Theme.curve(chart, r.name(), new double[] {first, last}, new double[] {r.value(), r.value()}, colours.get(i++), Theme.Line.DASHED);
+    }
+    if (names.size() > 4) {
+      chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+      chart.getStyler().setLegendLayout(LegendLayout.Vertical);
+    }
+    return chart;
+  }
+
   /** Fixed colours where the name has one and it is not yet taken; the palette otherwise. */
   static List<Color> colours(List<String> names) {
     List<Color> out = new ArrayList<>();

@@ -190,4 +190,20 @@ class LineChartsTest {
     assertThrows(IllegalArgumentException.class,
         () -> LineCharts.measuredEvery("t", "y", 0, 10, curves, n -> false));
   }
+
+  @Test void longRunsOfDifferentLengthsShareOneChartWithTheirReferences() {
+    var runs = new LinkedHashMap<String, Table>();
+    runs.put("seed 1", Table.create("a", IntColumn.create("epoch", 0, 25, 50, 75), DoubleColumn.create("parzen_ll", -50, 100, 150, 170)));
+    runs.put("seed 2", Table.create("b", IntColumn.create("epoch", 0, 25), DoubleColumn.create("parzen_ll", -60, 90)));
+    XYChart chart = LineCharts.longRuns("t", "nats", "parzen_ll", runs, new LineCharts.Reference("paper: 225", 225));
+    assertTrue(chart.getSeriesMap().keySet().containsAll(java.util.List.of("seed 1", "seed 2", "paper: 225")), chart.getSeriesMap().keySet().toString());
+    assertArrayEquals(new double[] {0, 25}, chart.getSeriesMap().get("seed 2").getXData(), 0);
+    XYSeries paper = chart.getSeriesMap().get("paper: 225");
+    double[][] line = Dashes.original(paper); // before it was cut into dashes
+    assertArrayEquals(new double[] {0, 75}, line[0], 0, "the reference spans the longest run");
+    assertArrayEquals(new double[] {225, 225}, line[1], 0);
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> LineCharts.longRuns("t", "errors", "test_errors", runs));
+    assertTrue(e.getMessage().contains("seed 1") && e.getMessage().contains("test_errors"), e.getMessage());
+  }
 }
