@@ -53,13 +53,15 @@ public final class PaperMnist {
   /**
    * G: z (100) -> 1200 ReLU -> 1200 ReLU -> 784 sigmoid, weights U(-0.05, 0.05). The output biases
    * start at the logit of each pixel's mean over {@code trainImages}, so G's first samples already
-   * have the data's average brightness (pylearn2's init_sigmoid_bias_from_marginals).
+   * have the data's average brightness (pylearn2's init_sigmoid_bias_from_marginals). Like pylearn2,
+   * the means are clipped to [1e-7, 1 - 1e-7]: a pixel that is black in every training digit starts
+   * at a bias of -16, black for good unless G's weights learn otherwise.
    */
   public static Sequential generator(INDArray trainImages) {
     Init init = Init.uniform(0.05);
     var out = new Dense(1200, 784, init);
     INDArray mean = trainImages.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).mean(0).reshape(1, 784);
-    INDArray clipped = Transforms.max(Transforms.min(mean, 1 - 1e-3, false), 1e-3, false);
+    INDArray clipped = Transforms.max(Transforms.min(mean, 1 - 1e-7, false), 1e-7, false);
     out.bias().value().assign(Transforms.log(clipped.div(clipped.rsub(1.0)), false));
     return new Sequential("G",
         new Dense(NOISE_DIMENSION, 1200, init), new Relu(),

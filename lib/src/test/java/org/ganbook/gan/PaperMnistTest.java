@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -23,6 +24,11 @@ class PaperMnistTest {
     assertArrayEquals(new long[] {100, 100}, z.shape());
     assertEquals(0.0, z.meanNumber().doubleValue(), 0.04, "p_z has zero mean");
     assertEquals(1.0, z.varNumber().doubleValue(), 0.05, "p_z has unit variance");
+
+    // pylearn2 clips the marginals to [1e-7, 1 - 1e-7]: pixel 0 (mean 0) and pixel 783 (mean 1).
+    INDArray bias = ((org.ganbook.nn.Dense) g.layers().get(4)).bias().value();
+    assertEquals(-16.118, bias.getDouble(0), 1e-3);
+    assertEquals(16.118, bias.getDouble(783), 1e-3);
 
     var x = g.apply(z);
     assertArrayEquals(new long[] {100, 784}, x.shape());
