@@ -69,6 +69,7 @@ def schedule(opt, t):
 
 
 data = torch.rand(1000, 784)
+r = math.sqrt(3)
 labels = torch.cat([torch.ones(M, 1), torch.zeros(M, 1)])
 t = 0
 
@@ -77,7 +78,7 @@ def iteration():
     global t
     # D step: m real rows and m generated rows stacked as one 2m batch; ascend V(D, G).
     x = data[torch.randint(0, data.shape[0], (M,))]
-    z = torch.randn(M, 100)
+    z = torch.empty(M, 100).uniform_(-r, r)
     with torch.no_grad():
         fake = G(z)
     for p in D.parameters():
@@ -91,7 +92,7 @@ def iteration():
     # G step: the gradient flows through D (to its input only) into G's parameters; none for z.
     for p in D.parameters():
         p.requires_grad_(False)
-    z = torch.randn(M, 100)
+    z = torch.empty(M, 100).uniform_(-r, r)
     loss_g = F.softplus(-D(G(z))).mean()
     opt_g.zero_grad(set_to_none=False)
     loss_g.backward()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The papers' long runs, one command each, resumable:
 #
-#   environment/reproduce.sh gan [--epochs 300] [--seed 1] [--update simultaneous|alternating] [--cost mean-cross-entropy|minus-v]
+#   environment/reproduce.sh gan [--epochs 300] [--seed 1] [--update simultaneous|alternating] [--cost mean-cross-entropy|minus-v] [--noise uniform|gaussian]
 #   environment/reproduce.sh ssl [--epochs 300] [--seed 1] [--labels 100] [--adam-epsilon inside|outside]
 #
 # gan: Goodfellow et al. (2014), Table 1 (Parzen-window log-likelihood every 25 epochs).

@@ -27,11 +27,11 @@ public final class PaperGanRun {
   private PaperGanRun() {}
 
   static final String USAGE = "environment/reproduce.sh gan [--epochs 300] [--seed 1] [--update simultaneous|alternating] "
-      + "[--cost mean-cross-entropy|minus-v] [--noise gaussian|uniform] [--checkpoint-every 5] [--evaluate-every 25] [--results results]";
+      + "[--cost mean-cross-entropy|minus-v] [--noise uniform|gaussian] [--checkpoint-every 5] [--evaluate-every 25] [--results results]";
 
   public static void main(String[] args) throws IOException {
     var o = RunOptions.parse(args, USAGE, new LinkedHashMap<>(Map.of(
-        "epochs", "300", "seed", "1", "update", "simultaneous", "cost", "mean-cross-entropy", "noise", "gaussian",
+        "epochs", "300", "seed", "1", "update", "simultaneous", "cost", "mean-cross-entropy", "noise", "uniform",
         "checkpoint-every", "5", "evaluate-every", "25", "results", "results", "parzen-samples", "10000")));
     long seed = o.integer("seed");
     var update = switch (o.text("update")) {
@@ -45,9 +45,9 @@ public final class PaperGanRun {
       default -> throw new IllegalArgumentException("--cost is mean-cross-entropy (the paper's code) or minus-v (Algorithm 1 as printed)");
     };
     var pZ = switch (o.text("noise")) {
-      case "gaussian" -> PaperMnist.noise();
-      case "uniform" -> PaperMnist.uniformNoise();
-      default -> throw new IllegalArgumentException("--noise is gaussian (the paper's code) or uniform (on [-sqrt 3, sqrt 3])");
+      case "uniform" -> PaperMnist.noise();
+      case "gaussian" -> PaperMnist.gaussianNoise();
+      default -> throw new IllegalArgumentException("--noise is uniform (mnist.yaml) or gaussian (the Generator's default, N(0, I))");
     };
     String name = "gan-" + o.text("update") + "-" + o.text("cost") + "-z-" + o.text("noise") + "-seed" + seed;
     Path results = Path.of(o.text("results"), name);

@@ -17,11 +17,11 @@ public final class Results {
   private Results() {}
 
   /** The long run of Table 1 of Goodfellow et al.: the paper's code's update and p_z, seed 1. */
-  public static final String PAPER_GAN = "gan-simultaneous-mean-cross-entropy-z-gaussian-seed1";
+  public static final String PAPER_GAN = "gan-simultaneous-mean-cross-entropy-z-uniform-seed1";
 
-  /** The same with the uniform p_z ganbook drew before it read the code's default, seeds 1 and 2. */
-  public static final List<String> PAPER_GAN_UNIFORM_Z = List.of(
-      "gan-simultaneous-mean-cross-entropy-z-uniform-seed1", "gan-simultaneous-mean-cross-entropy-z-uniform-seed2");
+  /** The same run with other seeds (seed 3 with G's output biases clipped as pylearn2 clips them). */
+  public static final List<String> PAPER_GAN_OTHER_SEEDS = List.of(
+      "gan-simultaneous-mean-cross-entropy-z-uniform-seed2", "gan-simultaneous-mean-cross-entropy-z-uniform-seed3");
 
   /** The long run of Table 1 of Salimans et al., 100 labels: improved-gan's Adam, seed 1. */
   public static final String SEMI_SUPERVISED = "ssl-100labels-eps-inside-seed1";

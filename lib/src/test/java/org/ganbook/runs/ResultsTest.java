@@ -16,7 +16,7 @@ class ResultsTest {
       runs = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
     }
     assertTrue(runs.contains(Results.PAPER_GAN), "chapter 02 reads " + Results.PAPER_GAN + ": " + runs);
-    assertTrue(runs.containsAll(Results.PAPER_GAN_UNIFORM_Z), "chapter 02 reads " + Results.PAPER_GAN_UNIFORM_Z + ": " + runs);
+    assertTrue(runs.containsAll(Results.PAPER_GAN_OTHER_SEEDS), "chapter 02 reads " + Results.PAPER_GAN_OTHER_SEEDS + ": " + runs);
     assertTrue(runs.contains(Results.SEMI_SUPERVISED), "chapter 04 reads " + Results.SEMI_SUPERVISED + ": " + runs);
     for (String run : runs) {
       if (!Files.exists(Results.directory().resolve(run).resolve("curve.csv"))) continue; // an ablation's note only
