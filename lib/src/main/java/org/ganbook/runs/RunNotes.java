@@ -14,7 +14,10 @@ import java.util.Locale;
 /**
  * notes.md beside a run's curve: what the run is, the command that continues it, and one line per
  * session of training (when, which commit, which machine, the epochs it covered, its wall time), so
- * that a run spread over several sessions and machines says how it was made.
+ * that a run spread over several sessions and machines says how it was made. The header is the
+ * run's own description, rewritten by every session; what a person adds about the run (a
+ * correction found after it trained, why it was extended) goes in a {@code ## Remarks} section, which
+ * every session keeps as it is.
  */
 final class RunNotes {
   private final Path file;
@@ -36,17 +39,24 @@ final class RunNotes {
   void update(int epoch) {
     if (fromEpoch < 0) fromEpoch = epoch;
     try {
+      List<String> remarks = new ArrayList<>();
       List<String> sessions = new ArrayList<>();
       if (Files.exists(file)) {
-        boolean in = false;
+        String section = "";
         for (String line : Files.readAllLines(file)) {
-          if (line.startsWith("## Sessions")) { in = true; continue; }
-          if (in && line.startsWith("- ") && !line.contains("started " + started)) sessions.add(line);
+          if (line.startsWith("## ")) { section = line; if (line.startsWith("## Remarks")) remarks.add(line); continue; }
+          if (section.startsWith("## Remarks")) remarks.add(line);
+          if (section.startsWith("## Sessions") && line.startsWith("- ") && !line.contains("started " + started)) sessions.add(line);
         }
       }
+      while (!remarks.isEmpty() && remarks.get(remarks.size() - 1).isBlank()) remarks.remove(remarks.size() - 1);
       sessions.add(String.format(Locale.ROOT, "- started %s, commit %s, %s: epochs %d to %d, %.1f min of wall time",
           started, commit(), machine(), fromEpoch, epoch, (System.nanoTime() - startNanos) / 6e10));
       List<String> lines = new ArrayList<>(header);
+      if (!remarks.isEmpty()) {
+        lines.add("");
+        lines.addAll(remarks);
+      }
       lines.add("");
       lines.add("## Sessions");
       lines.add("");

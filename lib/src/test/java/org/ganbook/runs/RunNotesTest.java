@@ -25,4 +25,22 @@ class RunNotesTest {
     assertTrue(sessions.get(0).contains("epochs 0 to 185"), sessions.get(0));
     assertTrue(sessions.get(1).contains("epochs 185 to 300"), sessions.get(1));
   }
+
+  @Test void aHandWrittenRemarksSectionSurvivesTheNextSessionAndTheHeaderIsRewritten() throws Exception {
+    var first = new RunNotes(dir, List.of("# run", "", "old description"));
+    first.update(0);
+    first.update(100);
+    Path file = dir.resolve("notes.md");
+    var edited = new java.util.ArrayList<>(Files.readAllLines(file));
+    edited.addAll(edited.indexOf("## Sessions"), List.of("## Remarks", "", "trained with the old clip", ""));
+    Files.write(file, edited);
+    Thread.sleep(1100);
+    var second = new RunNotes(dir, List.of("# run", "", "new description"));
+    second.update(100);
+    var lines = Files.readAllLines(file);
+    assertTrue(lines.contains("new description") && !lines.contains("old description"), String.join("\n", lines));
+    assertEquals(1, lines.stream().filter("trained with the old clip"::equals).count(), String.join("\n", lines));
+    assertTrue(lines.indexOf("## Remarks") < lines.indexOf("## Sessions"), String.join("\n", lines));
+    assertEquals(2, lines.stream().filter(l -> l.startsWith("- started")).count(), String.join("\n", lines));
+  }
 }
