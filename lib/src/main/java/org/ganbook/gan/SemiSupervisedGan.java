@@ -194,11 +194,14 @@ public final class SemiSupervisedGan {
     return wrong;
   }
 
-  /** m samples of G, evaluated mode. */
-  public INDArray sample(int m) { return generator.forward(pZ.sample(m), Mode.EVAL); }
+  /**
+   * m samples of G as improved-gan draws them: batch norm on the m samples' own statistics
+   * ({@link Mode#GENERATE}), its running averages untouched, so drawing changes nothing in training.
+   */
+  public INDArray sample(int m) { return generator.forward(pZ.sample(m), Mode.GENERATE); }
 
   /** m samples of G from noise drawn right after seeding: the same images every time (see {@link Sampler#sample(int, long)}). */
-  public INDArray sample(int m, long seed) { return generator.forward(pZ.sample(m, seed), Mode.EVAL); }
+  public INDArray sample(int m, long seed) { return generator.forward(pZ.sample(m, seed), Mode.GENERATE); }
 
   static int[] argMax(INDArray logits) {
     long[] a = Nd4j.argMax(logits, 1).toLongVector();

@@ -9,7 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Batch normalisation (Ioffe and Szegedy, 2015) of each column over the minibatch,
  * y = gamma (x - mean) / sqrt(var + eps) + beta, as improved-gan's generator uses it (there with
  * no gamma: {@code scale} false). In training the minibatch's own statistics are used and running
- * averages kept (new = 0.9 old + 0.1 batch, as the script); evaluation uses the averages.
+ * averages kept (new = 0.9 old + 0.1 batch, as the script); evaluation uses the averages; {@link
+ * Mode#GENERATE} uses the minibatch's statistics and keeps the averages as they are.
  */
 public final class BatchNorm implements Layer {
   static final double EPSILON = 1e-6;
@@ -45,8 +46,10 @@ public final class BatchNorm implements Layer {
     INDArray var = Columns.sum(centred.mul(centred), 1.0 / n);
     inverseStd = Transforms.sqrt(var.add(EPSILON), false).rdivi(1.0);
     normalised = centred.muliRowVector(inverseStd);
-    runningMean.muli(0.9).addi(mean.mul(0.1));
-    runningVar.muli(0.9).addi(var.mul(0.1 * n / Math.max(1, n - 1)));
+    if (mode == Mode.TRAIN) {
+      runningMean.muli(0.9).addi(mean.mul(0.1));
+      runningVar.muli(0.9).addi(var.mul(0.1 * n / Math.max(1, n - 1)));
+    }
     // Without a trained scale gamma stays 1 (it is no parameter), and the product is skipped.
     return scale ? normalised.mulRowVector(gamma.value()).addiRowVector(beta.value()) : normalised.addRowVector(beta.value());
   }

@@ -22,7 +22,7 @@ public final class Dropout implements Layer {
   public double keep() { return keep; }
 
   @Override public INDArray forward(INDArray x, Mode mode) {
-    if (mode == Mode.EVAL || keep == 1.0) {
+    if (mode != Mode.TRAIN || keep == 1.0) {
       mask = null;
       return x;
     }

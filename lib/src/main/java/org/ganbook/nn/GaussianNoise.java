@@ -15,7 +15,7 @@ public final class GaussianNoise implements Layer {
   }
 
   @Override public INDArray forward(INDArray x, Mode mode) {
-    if (mode == Mode.EVAL || sigma == 0) return x;
+    if (mode != Mode.TRAIN || sigma == 0) return x;
     INDArray noise = Nd4j.createUninitialized(x.dataType(), x.shape());
     Nd4j.getExecutioner().exec(new GaussianDistribution(noise, 0.0, sigma), Nd4j.getRandom());
     return noise.addi(x);

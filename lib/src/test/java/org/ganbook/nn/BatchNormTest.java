@@ -54,4 +54,17 @@ class BatchNormTest {
     assertEquals(0, e.getColumn(0).meanNumber().doubleValue(), 1e-2);
     assertEquals(1, e.getColumn(1).stdNumber(false).doubleValue(), 1e-2);
   }
+
+  @Test void generatingUsesTheBatchStatisticsAndLeavesTheRunningAveragesAlone() {
+    Nd4j.getRandom().setSeed(10);
+    var layer = new BatchNorm(2, false);
+    INDArray x = Nd4j.randn(DataType.DOUBLE, 500, 2).muli(3).addi(5);
+    INDArray mean = layer.runningMean().dup(), var = layer.runningVar().dup();
+    INDArray g = layer.forward(x, Mode.GENERATE);
+    assertEquals(mean, layer.runningMean());
+    assertEquals(var, layer.runningVar());
+    assertEquals(0, g.getColumn(0).meanNumber().doubleValue(), 1e-9);
+    assertEquals(1, g.getColumn(1).stdNumber(false).doubleValue(), 1e-6);
+    assertEquals(layer.forward(x, Mode.TRAIN), g);
+  }
 }

@@ -83,7 +83,7 @@ class LayerGradientTest {
     assertEquals(layer.forward(x, Mode.EVAL), layer.forward(x, Mode.EVAL));
   }
 
-  /** Dropout and Gaussian noise: the identity in evaluation, unbiased in training (the mean kept). */
+  /** Dropout and Gaussian noise: the identity in evaluation and when generating, unbiased in training (the mean kept). */
   @ParameterizedTest(name = "{0}")
   @MethodSource("regularisers")
   void regularisersAreTheIdentityInEvaluationAndKeepTheMeanInTraining(Case c) {
@@ -91,6 +91,7 @@ class LayerGradientTest {
     Layer layer = c.layer().get();
     INDArray x = Nd4j.rand(DataType.DOUBLE, 400, 500).addi(0.5); // values in [0.5, 1.5), mean 1
     assertEquals(x, layer.forward(x, Mode.EVAL), c.name() + " in evaluation");
+    assertEquals(x, layer.forward(x, Mode.GENERATE), c.name() + " when generating");
     INDArray y = layer.forward(x, Mode.TRAIN);
     assertNotEquals(x, y, c.name() + " in training changes its input");
     // 200,000 draws: the mean of y - x is 0 within 5 standard errors (sd at most 1.5 for dropout 0.5).
