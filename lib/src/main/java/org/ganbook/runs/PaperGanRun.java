@@ -82,8 +82,7 @@ public final class PaperGanRun {
         "# " + name,
         "",
         "Goodfellow et al. (2014), Table 1: the paper's MNIST networks (PaperMnist), trained as mnist.yaml does, "
-            + "update " + o.text("update") + ", D's cost " + o.text("cost") + ", p_z " + pZName
-            + ", G's output biases from the pixel marginals clipped to [1e-7, 1 - 1e-7] as pylearn2 does, seed " + seed + "; minibatches of 100 "
+            + "update " + o.text("update") + ", D's cost " + o.text("cost") + ", p_z " + pZName + ", seed " + seed + "; minibatches of 100 "
             + "in per-epoch permutations of the first 50,000 training digits (" + perEpoch + " iterations per epoch).",
         "`curve.csv`: every " + o.integer("evaluate-every") + " epochs the Parzen-window log-likelihood of the 10,000 test digits "
             + "(" + samples + " samples of G, sigma chosen on 1,000 validation digits), and the means over the last epoch "
