@@ -44,9 +44,9 @@ final class RunNotes {
       if (Files.exists(file)) {
         String section = "";
         for (String line : Files.readAllLines(file)) {
-          if (line.startsWith("## ")) { section = line; if (line.startsWith("## Remarks")) remarks.add(line); continue; }
+          if (line.startsWith("## ")) section = line;
           if (section.startsWith("## Remarks")) remarks.add(line);
-          if (section.startsWith("## Sessions") && line.startsWith("- ") && !line.contains("started " + started)) sessions.add(line);
+          else if (section.startsWith("## Sessions") && line.startsWith("- ") && !line.contains("started " + started)) sessions.add(line);
         }
       }
       while (!remarks.isEmpty() && remarks.get(remarks.size() - 1).isBlank()) remarks.remove(remarks.size() - 1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class RunNotesTest {
     first.update(0);
     first.update(100);
     Path file = dir.resolve("notes.md");
-    var edited = new java.util.ArrayList<>(Files.readAllLines(file));
+    var edited = new ArrayList<>(Files.readAllLines(file));
     edited.addAll(edited.indexOf("## Sessions"), List.of("## Remarks", "", "trained with the old clip", ""));
     Files.write(file, edited);
     Thread.sleep(1100);
