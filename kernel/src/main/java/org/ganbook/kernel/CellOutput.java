@@ -28,11 +28,18 @@ import java.util.concurrent.TimeUnit;
  * before a read from stdin (so that a prompt shows). An explicit {@code System.out.flush()} sends
  * at once; so does a buffer past {@value #SEND_AT_BYTES} bytes, which holds back a cell that
  * prints faster than the frontend can take.
+ *
+ * <p>Lines. A {@code printf} reaches the buffer in pieces (each literal and each formatted value is
+ * a write of its own), so a tick that sent everything could cut a line in two, and the notebook
+ * would store "20,000 iterations in " and "6.7 min" as two outputs. A tick therefore sends whole
+ * lines only and keeps an unfinished last line back, for at most {@value #HOLD_LINE_MILLIS} ms, so
+ * that a progress line printed without a newline still shows while the cell works.
  */
 final class CellOutput {
 
     static final long FLUSH_MILLIS = 50;
     static final int SEND_AT_BYTES = 1 << 20;
+    static final long HOLD_LINE_MILLIS = 1000;
 
     private enum Stream { OUT, ERR }
 
@@ -51,6 +58,8 @@ final class CellOutput {
     private final Object sending = new Object();
     private List<Chunk> chunks = new ArrayList<>();
     private int pendingBytes;
+    /** When a tick first kept the current unfinished line back ({@code System.nanoTime}), or -1. */
+    private long lineHeldSince = -1;
     private ShellReplyEnvironment env;
     private ScheduledFuture<?> ticking;
     private final ScheduledExecutorService flusher;
@@ -98,8 +107,12 @@ final class CellOutput {
 
     /** Sends the buffered text now, in the order it was written. */
     void flush() {
+        send(false);
+    }
+
+    private void send(boolean wholeLinesOnly) {
         synchronized (sending) {
-            List<Chunk> taken = take();
+            List<Chunk> taken = take(wholeLinesOnly);
             ShellReplyEnvironment target = env;
             if (target == null) {
                 return;
@@ -120,33 +133,62 @@ final class CellOutput {
 
     private void flushQuietly() {
         try {
-            flush();
+            send(true);
         } catch (RuntimeException e) {
             // A failed send must not end the ticking; the cell's next flush tries again.
         }
     }
 
-    /** Takes every chunk but an unfinished UTF-8 character at the very end, which waits. */
-    private List<Chunk> take() {
+    /**
+     * Takes the chunks to send. What stays for a later flush: an unfinished UTF-8 character at the
+     * very end, and, when {@code wholeLinesOnly} (a tick), an unfinished last line that has waited
+     * less than {@value #HOLD_LINE_MILLIS} ms.
+     */
+    private List<Chunk> take(boolean wholeLinesOnly) {
         synchronized (buffer) {
             List<Chunk> taken = chunks;
             chunks = new ArrayList<>();
             pendingBytes = 0;
-            if (!taken.isEmpty()) {
-                Chunk last = taken.get(taken.size() - 1);
-                byte[] bytes = last.bytes.toByteArray();
-                int tail = unfinishedTail(bytes);
-                if (tail > 0) {
-                    last.bytes.reset();
-                    last.bytes.write(bytes, 0, bytes.length - tail);
-                    Chunk rest = new Chunk(last.stream);
-                    rest.bytes.write(bytes, bytes.length - tail, tail);
-                    chunks.add(rest);
-                    pendingBytes = tail;
+            if (taken.isEmpty()) {
+                return taken;
+            }
+            Chunk last = taken.get(taken.size() - 1);
+            byte[] bytes = last.bytes.toByteArray();
+            int keep = unfinishedTail(bytes);
+            int lineTail = bytes.length - (lastNewline(bytes) + 1);
+            if (wholeLinesOnly && lineTail > 0) {
+                long now = System.nanoTime();
+                boolean sameLineAsBefore = taken.size() == 1 && lineTail == bytes.length;
+                if (!sameLineAsBefore || lineHeldSince < 0) {
+                    lineHeldSince = now;
                 }
+                if (now - lineHeldSince < TimeUnit.MILLISECONDS.toNanos(HOLD_LINE_MILLIS)) {
+                    keep = lineTail;
+                } else {
+                    lineHeldSince = -1;
+                }
+            } else {
+                lineHeldSince = -1;
+            }
+            if (keep > 0) {
+                last.bytes.reset();
+                last.bytes.write(bytes, 0, bytes.length - keep);
+                Chunk rest = new Chunk(last.stream);
+                rest.bytes.write(bytes, bytes.length - keep, keep);
+                chunks.add(rest);
+                pendingBytes = keep;
             }
             return taken;
         }
+    }
+
+    private static int lastNewline(byte[] b) {
+        for (int i = b.length - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** How many bytes at the end begin a UTF-8 character whose other bytes have not come yet. */

@@ -73,6 +73,40 @@ class CellOutputTest {
     }
 
     @Test
+    void aLineWrittenInPiecesAcrossTicksIsOneOutput() throws InterruptedException {
+        CellOutput output = new CellOutput();
+        Recorder env = new Recorder();
+        output.attach(env);
+        try {
+            output.out.println("started");
+            output.out.print("20,000 iterations in ");
+            Thread.sleep(4 * CellOutput.FLUSH_MILLIS);
+            output.out.printf("%.1f min%n", 6.7);
+            output.detach();
+        } finally {
+            output.close();
+        }
+        assertEquals(List.of("out:started\n", "out:20,000 iterations in 6.7 min\n"), env.sent());
+    }
+
+    @Test
+    void anUnfinishedLineStillShowsWhileTheCellWorks() throws InterruptedException {
+        CellOutput output = new CellOutput();
+        Recorder env = new Recorder();
+        output.attach(env);
+        try {
+            output.out.print("training");
+            Thread.sleep(2 * CellOutput.HOLD_LINE_MILLIS);
+            assertEquals(List.of("out:training"), env.sent());
+            output.out.println(" done");
+            output.detach();
+        } finally {
+            output.close();
+        }
+        assertEquals(List.of("out:training", "out: done\n"), env.sent());
+    }
+
+    @Test
     void aCharacterCutBetweenTwoFlushesArrivesWhole() {
         CellOutput output = new CellOutput();
         Recorder env = new Recorder();
