@@ -26,6 +26,9 @@ public final class Results {
   /** The long run of Table 1 of Salimans et al., 100 labels: improved-gan's Adam, seed 1. */
   public static final String SEMI_SUPERVISED = "ssl-100labels-eps-inside-seed1";
 
+  /** The same run with other seeds, each with its own labelled subset (data seed = seed). */
+  public static final List<String> SEMI_SUPERVISED_OTHER_SEEDS = List.of("ssl-100labels-eps-inside-seed2");
+
   /** The results folder: {@code results/} in the working directory or the nearest folder above it that has one. */
   public static Path directory() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
