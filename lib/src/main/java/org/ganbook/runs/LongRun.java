@@ -20,9 +20,9 @@ import java.util.Map;
  * the uninterrupted one would have (the trainers' checkpoints restore their random state exactly).
  *
  * <p>Evaluation epochs are checkpoint epochs, and the checkpoint is written before the evaluation,
- * so a curve row always belongs to a checkpointed state; rows the last checkpoint has not reached
- * (a run killed between evaluation and checkpoint cannot leave any, but a curve copied from
- * elsewhere might) are dropped on resume.
+ * so a curve row always belongs to a checkpointed state; a run killed between the two evaluates that
+ * epoch when it resumes. Rows the last checkpoint has not reached (a run cannot leave any, but a
+ * curve copied from elsewhere might) are dropped on resume.
  */
 public final class LongRun {
 
@@ -97,7 +97,8 @@ public final class LongRun {
       throw new IllegalStateException(curve + " exists but " + checkpoint + " does not: a curve without its run. "
           + "Move the old results away (or restore the checkpoint) before starting again.");
     }
-    if (epoch() == 0 && !curveHas(0)) appendRow(0);
+    // A fresh run's epoch 0, or a run killed after a checkpoint but before that epoch's evaluation.
+    if (epoch() % evaluateEvery == 0 && !curveHas(epoch())) appendRow(epoch());
     while (epoch() < epochs) {
       long start = System.nanoTime();
       trainer.train(iterationsPerEpoch);

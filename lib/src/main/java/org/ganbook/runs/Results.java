@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ganbook.eval.ConfusionMatrix;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -53,6 +54,35 @@ public final class Results {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A semi-supervised run's misclassified test digits at its latest evaluation ({@code
+   * test-errors.csv}: epoch, index in the test set, true label, predicted class). Runs that stopped
+   * before the file was written have none.
+   */
+  public static Table testErrors(String run) {
+    Path file = directory().resolve(run).resolve(SemiSupervisedRun.TEST_ERRORS);
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(file + " does not exist: the run writes it at each evaluation since December 2026");
+    }
+    return Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+        .columnTypes(new ColumnType[] {ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER}).tableName(run));
+  }
+
+  /** The confusion matrix of a run's latest evaluation, from its misclassified digits and the test set's labels. */
+  public static ConfusionMatrix confusion(String run, int[] testLabels) {
+    int[] predicted = testLabels.clone();
+    Table errors = testErrors(run);
+    for (int i = 0; i < errors.rowCount(); i++) {
+      int index = errors.intColumn("index").get(i);
+      if (errors.intColumn("true_label").get(i) != testLabels[index]) {
+        throw new IllegalStateException(run + ": test digit " + index + " is a " + testLabels[index] + ", the file says "
+            + errors.intColumn("true_label").get(i) + ": not the same test set");
+      }
+      predicted[index] = errors.intColumn("predicted").get(i);
+    }
+    return ConfusionMatrix.of(testLabels, predicted, 10);
   }
 
   /** A run's notes.md: what it is, the command that continues it, its sessions. */

@@ -1,7 +1,10 @@
 package org.ganbook.runs;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +60,10 @@ public final class SemiSupervisedRun {
       public void save(Path p) throws IOException { gan.save(p); }
       public void restore(Path p) throws IOException { gan.restore(p); }
     }, perEpoch, o.integer("checkpoint-every"), o.integer("evaluate-every"), checkpoints, results, epoch -> {
+      int[] predicted = gan.classify(test.images());
+      int errors = writeTestErrors(results.resolve(TEST_ERRORS), epoch, test.labels(), predicted);
       var row = new LinkedHashMap<String, Double>();
-      row.put("test_errors", (double) gan.testErrors(test));
+      row.put("test_errors", (double) errors);
       lastEpochMeans(gan.history(), perEpoch, row);
       return row;
     });
@@ -71,6 +76,8 @@ public final class SemiSupervisedRun {
             + perEpoch + " iterations per epoch).",
         "`curve.csv`: every " + o.integer("evaluate-every") + " epochs the test errors (out of 10,000) of D with its parameters "
             + "averaged at decay " + decay + ", and the means over the last epoch of the losses and the labelled batches' error.",
+        "`" + TEST_ERRORS + "`: the test digits that D misclassified at the latest evaluation (their index in the test set, "
+            + "true label and predicted class), to see where the errors are.",
         "",
         "Continue or repeat it: `environment/reproduce.sh ssl " + o + "` (checkpoints in " + checkpoints + ")."));
     run.log(line -> {
@@ -79,6 +86,29 @@ public final class SemiSupervisedRun {
     });
     run.run(o.integer("epochs"));
     notes.update(run.epoch());
+  }
+
+  /** The file of the misclassified test digits at the latest evaluation, beside {@code curve.csv}. */
+  static final String TEST_ERRORS = "test-errors.csv";
+
+  /**
+   * Writes the test digits whose prediction is wrong ({@code epoch,index,true_label,predicted}, one
+   * row each), replacing the last evaluation's file whole (by rename); returns how many there are.
+   */
+  static int writeTestErrors(Path file, int epoch, int[] labels, int[] predicted) throws IOException {
+    var csv = new StringBuilder("epoch,index,true_label,predicted\n");
+    int errors = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (predicted[i] != labels[i]) {
+        csv.append(epoch).append(',').append(i).append(',').append(labels[i]).append(',').append(predicted[i]).append('\n');
+        errors++;
+      }
+    }
+    Files.createDirectories(file.getParent());
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.writeString(partial, csv, StandardCharsets.UTF_8);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return errors;
   }
 
   static void lastEpochMeans(Table h, int perEpoch, Map<String, Double> row) {

@@ -52,8 +52,12 @@ class LongRunTest {
     };
   }
 
-  static LongRun run(Algorithm1 gan, int dieAt, Path dir) {
+  static LongRun run(Algorithm1 gan, int dieAt, Path dir) { return run(gan, dieAt, -1, dir); }
+
+  /** As above; the evaluation at epoch {@code evaluationDiesAt} dies, after that epoch's checkpoint. */
+  static LongRun run(Algorithm1 gan, int dieAt, int evaluationDiesAt, Path dir) {
     return new LongRun(trainer(gan, dieAt), PER_EPOCH, 2, 4, dir.resolve("checkpoints"), dir.resolve("results"), epoch -> {
+      if (epoch == evaluationDiesAt) throw new IllegalStateException("killed");
       var row = new LinkedHashMap<String, Double>();
       row.put("mean_G", gan.generator().apply(Nd4j.linspace(-2, 2, 50).reshape(50, 1).castTo(DataType.FLOAT)).meanNumber().doubleValue());
       row.put("minus_V", gan.history().size() == 0 ? Double.NaN : gan.history().last("loss_D"));
@@ -80,6 +84,14 @@ class LongRunTest {
     assertEquals(straight.generator().parameters().get(0).value(), resumedGan.generator().parameters().get(0).value());
     assertEquals(straight.history().size(), resumedGan.history().size());
     assertEquals(10, resumed.epoch());
+  }
+
+  @Test void aKillBetweenACheckpointAndItsEvaluationLosesNoRow(@TempDir Path dir) throws Exception {
+    var straight = gan();
+    run(straight, -1, dir.resolve("straight")).run(8);
+    assertThrows(IllegalStateException.class, () -> run(gan(), -1, 4, dir.resolve("killed")).run(8));
+    run(gan(), -1, dir.resolve("killed")).run(8);
+    assertEquals(Files.readAllLines(dir.resolve("straight/results/curve.csv")), Files.readAllLines(dir.resolve("killed/results/curve.csv")));
   }
 
   @Test void aFinishedRunStartedAgainDoesNothingAndLongerContinues(@TempDir Path dir) throws Exception {

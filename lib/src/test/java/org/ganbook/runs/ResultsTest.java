@@ -29,6 +29,14 @@ class ResultsTest {
       assertTrue(curve.columnNames().contains(needs), run + " has " + needs + ": " + curve.columnNames());
       assertEquals(0, epochs[0], run + " starts at epoch 0");
       assertTrue(Results.notes(run).contains("environment/reproduce.sh"), run + "'s notes name the command");
+      if (Files.exists(Results.directory().resolve(run).resolve(SemiSupervisedRun.TEST_ERRORS))) {
+        var errors = Results.testErrors(run);
+        int epoch = errors.isEmpty() ? -1 : errors.intColumn("epoch").get(0);
+        int row = curve.intColumn("epoch").indexOf(epoch);
+        assertTrue(row >= 0, run + ": the misclassified digits belong to an evaluated epoch, " + epoch);
+        assertEquals(curve.doubleColumn("test_errors").get(row), errors.rowCount(), run + ": one row per test error at epoch " + epoch);
+        assertEquals(errors.rowCount(), Results.confusion(run, org.ganbook.data.Mnist.test().labels()).errors(), run);
+      }
     }
   }
 }
