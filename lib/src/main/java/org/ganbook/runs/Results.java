@@ -85,6 +85,13 @@ public final class Results {
     return ConfusionMatrix.of(testLabels, predicted, 10);
   }
 
+  /** The test-set indices of a run's digits of {@code trueClass} that it put in {@code predictedClass}, at its latest evaluation. */
+  public static int[] misclassified(String run, int trueClass, int predictedClass) {
+    Table errors = testErrors(run);
+    return errors.where(errors.intColumn("true_label").isEqualTo(trueClass).and(errors.intColumn("predicted").isEqualTo(predictedClass)))
+        .intColumn("index").asIntArray();
+  }
+
   /** A run's notes.md: what it is, the command that continues it, its sessions. */
   public static String notes(String run) {
     try {

@@ -35,7 +35,13 @@ class ResultsTest {
         int row = curve.intColumn("epoch").indexOf(epoch);
         assertTrue(row >= 0, run + ": the misclassified digits belong to an evaluated epoch, " + epoch);
         assertEquals(curve.doubleColumn("test_errors").get(row), errors.rowCount(), run + ": one row per test error at epoch " + epoch);
-        assertEquals(errors.rowCount(), Results.confusion(run, org.ganbook.data.Mnist.test().labels()).errors(), run);
+        var test = org.ganbook.data.Mnist.test();
+        var confusion = Results.confusion(run, test.labels());
+        assertEquals(errors.rowCount(), confusion.errors(), run);
+        int[] worst = confusion.largestConfusion();
+        int[] misread = Results.misclassified(run, worst[0], worst[1]);
+        assertEquals(confusion.count(worst[0], worst[1]), misread.length, run);
+        for (int i : misread) assertEquals(worst[0], test.labels()[i], run + ": test digit " + i);
       }
     }
   }
