@@ -1,10 +1,8 @@
 package org.ganbook.runs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,19 +94,12 @@ public final class SemiSupervisedRun {
    * row each), replacing the last evaluation's file whole (by rename); returns how many there are.
    */
   static int writeTestErrors(Path file, int epoch, int[] labels, int[] predicted) throws IOException {
-    var csv = new StringBuilder("epoch,index,true_label,predicted\n");
-    int errors = 0;
+    List<String> lines = new ArrayList<>(List.of("epoch,index,true_label,predicted"));
     for (int i = 0; i < labels.length; i++) {
-      if (predicted[i] != labels[i]) {
-        csv.append(epoch).append(',').append(i).append(',').append(labels[i]).append(',').append(predicted[i]).append('\n');
-        errors++;
-      }
+      if (predicted[i] != labels[i]) lines.add(epoch + "," + i + "," + labels[i] + "," + predicted[i]);
     }
-    Files.createDirectories(file.getParent());
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    Files.writeString(partial, csv, StandardCharsets.UTF_8);
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return errors;
+    LongRun.writeWhole(file, lines);
+    return lines.size() - 1;
   }
 
   static void lastEpochMeans(Table h, int perEpoch, Map<String, Double> row) {
