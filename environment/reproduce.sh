@@ -2,10 +2,11 @@
 # The papers' long runs, one command each, resumable:
 #
 #   environment/reproduce.sh gan [--epochs 300] [--seed 1] [--update simultaneous|alternating] [--cost mean-cross-entropy|minus-v] [--noise uniform|gaussian]
-#   environment/reproduce.sh ssl [--epochs 300] [--seed 1] [--labels 100] [--adam-epsilon inside|outside]
+#   environment/reproduce.sh ssl [--epochs 300] [--seed 1] [--data-seed 1] [--labels 100] [--adam-epsilon inside|outside]
 #
 # gan: Goodfellow et al. (2014), Table 1 (Parzen-window log-likelihood every 25 epochs).
-# ssl: Salimans et al. (2016), Table 1 (test errors with 100 labels every 10 epochs).
+# ssl: Salimans et al. (2016), Table 1 (test errors with 100 labels every 10 epochs); --data-seed
+#      draws the labelled subset (improved-gan's --seed_data), apart from the networks' --seed.
 #
 # A run writes its learning curve and notes to results/<run>/ (committed) and a checkpoint every
 # 5 epochs to ~/.cache/ganbook/runs/<run>/ (or $GANBOOK_DATA/runs; never in git). The same command

@@ -41,7 +41,7 @@ public final class SemiSupervisedRun {
       default -> throw new IllegalArgumentException("--adam-epsilon is inside (improved-gan's nn.py) or outside (Kingma and Ba)");
     };
     double decay = Double.parseDouble(o.text("average-decay"));
-    String name = "ssl-" + labels + "labels-eps-" + o.text("adam-epsilon") + "-seed" + seed;
+    String name = name(labels, o.text("adam-epsilon"), seed, o.integer("data-seed"));
     Path results = Path.of(o.text("results"), name);
     Path checkpoints = RunOptions.checkpointRoot().resolve(name);
 
@@ -84,6 +84,16 @@ public final class SemiSupervisedRun {
     });
     run.run(o.integer("epochs"));
     notes.update(run.epoch());
+  }
+
+  /**
+   * The run's folder name, under results/ and the checkpoints: a run with another labelled subset is
+   * another run, so the subset's seed is in the name where it differs from the networks' seed (a run
+   * whose two seeds agree keeps the shorter name the first runs were given).
+   */
+  static String name(int labels, String adamEpsilon, long seed, long dataSeed) {
+    String name = "ssl-" + labels + "labels-eps-" + adamEpsilon + "-seed" + seed;
+    return dataSeed == seed ? name : name + "-data" + dataSeed;
   }
 
   /** The file of the misclassified test digits at the latest evaluation, beside {@code curve.csv}. */
