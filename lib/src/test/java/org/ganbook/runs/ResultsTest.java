@@ -18,7 +18,8 @@ class ResultsTest {
     assertTrue(runs.contains(Results.PAPER_GAN), "chapter 02 reads " + Results.PAPER_GAN + ": " + runs);
     assertTrue(runs.containsAll(Results.PAPER_GAN_OTHER_SEEDS), "chapter 02 reads " + Results.PAPER_GAN_OTHER_SEEDS + ": " + runs);
     assertTrue(runs.contains(Results.SEMI_SUPERVISED), "chapter 04 reads " + Results.SEMI_SUPERVISED + ": " + runs);
-    assertTrue(runs.containsAll(Results.SEMI_SUPERVISED_OTHER_SEEDS), "chapter 04 reads " + Results.SEMI_SUPERVISED_OTHER_SEEDS + ": " + runs);
+    assertTrue(runs.containsAll(Results.SEMI_SUPERVISED_RUNS.values()), "chapter 04 reads " + Results.SEMI_SUPERVISED_RUNS.values() + ": " + runs);
+    assertEquals(Results.SEMI_SUPERVISED, Results.SEMI_SUPERVISED_RUNS.get("seed 1, data seed 1"));
     for (String run : runs) {
       if (!Files.exists(Results.directory().resolve(run).resolve("curve.csv"))) continue; // an ablation's note only
       var curve = Results.curve(run);
