@@ -86,6 +86,11 @@ public final class Results {
         .columnTypes(new ColumnType[] {ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER}).tableName(run));
   }
 
+  /** Whether a run wrote its misclassified test digits (the runs stopped before December 4 did not). */
+  public static boolean hasTestErrors(String run) {
+    return Files.exists(directory().resolve(run).resolve(SemiSupervisedRun.TEST_ERRORS));
+  }
+
   /** The confusion matrix of a run's latest evaluation, from its misclassified digits and the test set's labels. */
   public static ConfusionMatrix confusion(String run, int[] testLabels) {
     int[] predicted = testLabels.clone();

@@ -20,6 +20,7 @@ class ResultsTest {
     assertTrue(runs.contains(Results.SEMI_SUPERVISED), "chapter 04 reads " + Results.SEMI_SUPERVISED + ": " + runs);
     assertTrue(runs.containsAll(Results.SEMI_SUPERVISED_RUNS.values()), "chapter 04 reads " + Results.SEMI_SUPERVISED_RUNS.values() + ": " + runs);
     assertEquals(Results.SEMI_SUPERVISED, Results.SEMI_SUPERVISED_RUNS.get("seed 1, data seed 1"));
+    assertTrue(Results.hasTestErrors(Results.SEMI_SUPERVISED_RUNS.get("seed 2, data seed 2")), "chapter 04 reads seed 2's test errors");
     for (String run : runs) {
       if (!Files.exists(Results.directory().resolve(run).resolve("curve.csv"))) continue; // an ablation's note only
       var curve = Results.curve(run);
@@ -30,7 +31,7 @@ class ResultsTest {
       assertTrue(curve.columnNames().contains(needs), run + " has " + needs + ": " + curve.columnNames());
       assertEquals(0, epochs[0], run + " starts at epoch 0");
       assertTrue(Results.notes(run).contains("environment/reproduce.sh"), run + "'s notes name the command");
-      if (Files.exists(Results.directory().resolve(run).resolve(SemiSupervisedRun.TEST_ERRORS))) {
+      if (Results.hasTestErrors(run)) {
         var errors = Results.testErrors(run);
         int epoch = errors.isEmpty() ? -1 : errors.intColumn("epoch").get(0);
         int row = curve.intColumn("epoch").indexOf(epoch);
