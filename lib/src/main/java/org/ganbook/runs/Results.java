@@ -113,6 +113,12 @@ public final class Results {
         .intColumn("index").asIntArray();
   }
 
+  /** The test-set indices of a run's digits of {@code trueClass} that it put in any other class, at its latest evaluation. */
+  public static int[] misclassified(String run, int trueClass) {
+    Table errors = testErrors(run);
+    return errors.where(errors.intColumn("true_label").isEqualTo(trueClass)).intColumn("index").asIntArray();
+  }
+
   /** A run's notes.md: what it is, the command that continues it, its sessions. */
   public static String notes(String run) {
     try {

@@ -44,6 +44,9 @@ class ResultsTest {
         int[] misread = Results.misclassified(run, worst[0], worst[1]);
         assertEquals(confusion.count(worst[0], worst[1]), misread.length, run);
         for (int i : misread) assertEquals(worst[0], test.labels()[i], run + ": test digit " + i);
+        int[] misreadAtAll = Results.misclassified(run, worst[0]);
+        assertEquals(confusion.errors(worst[0]), misreadAtAll.length, run + ": every misread " + worst[0]);
+        for (int i : misread) assertTrue(java.util.Arrays.stream(misreadAtAll).anyMatch(j -> j == i), run + ": test digit " + i);
       }
     }
   }
