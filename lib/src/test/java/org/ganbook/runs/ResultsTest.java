@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class ResultsTest {
         for (int i : misread) assertEquals(worst[0], test.labels()[i], run + ": test digit " + i);
         int[] misreadAtAll = Results.misclassified(run, worst[0]);
         assertEquals(confusion.errors(worst[0]), misreadAtAll.length, run + ": every misread " + worst[0]);
-        for (int i : misread) assertTrue(java.util.Arrays.stream(misreadAtAll).anyMatch(j -> j == i), run + ": test digit " + i);
+        for (int i : misread) assertTrue(Arrays.stream(misreadAtAll).anyMatch(j -> j == i), run + ": test digit " + i);
       }
     }
   }
