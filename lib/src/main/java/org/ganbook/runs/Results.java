@@ -28,7 +28,7 @@ public final class Results {
       "gan-simultaneous-mean-cross-entropy-z-uniform-seed2", "gan-simultaneous-mean-cross-entropy-z-uniform-seed3");
 
   /** The long run of Table 1 of Salimans et al., 100 labels: improved-gan's Adam, seed 1. */
-  public static final String SEMI_SUPERVISED = "ssl-100labels-eps-inside-seed1";
+  public static final String SEMI_SUPERVISED = SemiSupervisedRun.name(100, "inside", 1, 1);
 
   /**
    * The long runs of Table 1 of Salimans et al., 100 labels, improved-gan's Adam, named for the
