@@ -30,9 +30,9 @@ public final class PaperGanRun {
       + "[--cost mean-cross-entropy|minus-v] [--noise uniform|gaussian] [--checkpoint-every 5] [--evaluate-every 25] [--results results]";
 
   public static void main(String[] args) throws IOException {
-    var o = RunOptions.parse(args, USAGE, new LinkedHashMap<>(Map.of(
+    var o = RunOptions.parse(args, USAGE,
         "epochs", "300", "seed", "1", "update", "simultaneous", "cost", "mean-cross-entropy", "noise", "uniform",
-        "checkpoint-every", "5", "evaluate-every", "25", "results", "results", "parzen-samples", "10000")));
+        "checkpoint-every", "5", "evaluate-every", "25", "results", "results", "parzen-samples", "10000");
     long seed = o.integer("seed");
     var update = switch (o.text("update")) {
       case "simultaneous" -> GanConfig.Update.SIMULTANEOUS;

@@ -11,12 +11,20 @@ final class RunOptions {
 
   private RunOptions(Map<String, String> values) { this.values = values; }
 
-  static RunOptions parse(String[] args, String usage, Map<String, String> defaults) {
-    var values = new LinkedHashMap<>(defaults);
+  /**
+   * Parses {@code args} over {@code defaults}, given as name, value, name, value, ...: every option
+   * has a default, and {@link #toString()} lists them in this order, so a run's notes print the same
+   * command however its options were typed.
+   */
+  static RunOptions parse(String[] args, String usage, String... defaults) {
+    if (defaults.length % 2 != 0) throw new IllegalArgumentException("defaults come in name, value pairs");
+    var defaultValues = new LinkedHashMap<String, String>();
+    for (int i = 0; i < defaults.length; i += 2) defaultValues.put(defaults[i], defaults[i + 1]);
+    var values = new LinkedHashMap<>(defaultValues);
     for (int i = 0; i < args.length; i++) {
       String key = args[i].startsWith("--") ? args[i].substring(2) : null;
       if (key == null || !values.containsKey(key) || i + 1 == args.length) {
-        throw new IllegalArgumentException("unknown or incomplete option '" + args[i] + "'\nusage: " + usage + "\noptions and defaults: " + defaults);
+        throw new IllegalArgumentException("unknown or incomplete option '" + args[i] + "'\nusage: " + usage + "\noptions and defaults: " + defaultValues);
       }
       values.put(key, args[++i]);
     }

@@ -29,9 +29,9 @@ public final class SemiSupervisedRun {
       + "[--adam-epsilon inside|outside] [--average-decay 0.9999] [--checkpoint-every 5] [--evaluate-every 10] [--results results]";
 
   public static void main(String[] args) throws IOException {
-    var o = RunOptions.parse(args, USAGE, new LinkedHashMap<>(Map.of(
+    var o = RunOptions.parse(args, USAGE,
         "epochs", "300", "seed", "1", "data-seed", "1", "labels", "100", "adam-epsilon", "inside",
-        "average-decay", "0.9999", "checkpoint-every", "5", "evaluate-every", "10", "results", "results")));
+        "average-decay", "0.9999", "checkpoint-every", "5", "evaluate-every", "10", "results", "results");
     long seed = o.integer("seed");
     int labels = o.integer("labels");
     if (labels < 10 || labels % 10 != 0) throw new IllegalArgumentException("--labels must be a multiple of 10 (the same count per class), got " + labels);
