@@ -1,5 +1,7 @@
 package org.ganbook.nn;
 
+import org.ganbook.loops.Draws;
+import org.ganbook.loops.Loops;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +29,11 @@ public final class Dropout implements Layer {
       return x;
     }
     mask = Nd4j.createUninitialized(x.dataType(), x.shape());
+    if (Loops.available(x)) {
+      INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
+      Draws.dropout(x, keep, mask, y);
+      return y;
+    }
     Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep), Nd4j.getRandom());
     mask.divi(keep);
     return x.mul(mask);

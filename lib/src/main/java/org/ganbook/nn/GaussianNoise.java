@@ -1,5 +1,7 @@
 package org.ganbook.nn;
 
+import org.ganbook.loops.Draws;
+import org.ganbook.loops.Loops;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +18,7 @@ public final class GaussianNoise implements Layer {
 
   @Override public INDArray forward(INDArray x, Mode mode) {
     if (mode != Mode.TRAIN || sigma == 0) return x;
+    if (Loops.available(x)) return Draws.plusNormal(x, sigma);
     INDArray noise = Nd4j.createUninitialized(x.dataType(), x.shape());
     Nd4j.getExecutioner().exec(new GaussianDistribution(noise, 0.0, sigma), Nd4j.getRandom());
     return noise.addi(x);

@@ -1,6 +1,8 @@
 package org.ganbook.optim;
 
+import java.nio.FloatBuffer;
 import java.util.List;
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
@@ -68,6 +70,10 @@ public final class Adam extends StatefulOptimizer {
     var blas = Nd4j.getBlasWrapper().level1();
     for (Parameter p : parameters) {
       INDArray g = p.gradient();
+      if (Loops.available(p.value(), g, buffer(p, "m"), buffer(p, "v"))) {
+        fusedStep(p, lr, correction1, correction2);
+        continue;
+      }
       INDArray m = buffer(p, "m").muli(beta1);
       blas.axpy(m.length(), 1 - beta1, g, m);
       INDArray v = buffer(p, "v").muli(beta2);
@@ -85,5 +91,29 @@ public final class Adam extends StatefulOptimizer {
       blas.axpy(scratch.length(), -lr / correction1, scratch, p.value());
     }
     updates++;
+  }
+
+  /** The same update in one pass over theta, g, m and v, in float as ND4J computes it. */
+  private void fusedStep(Parameter p, double lr, double correction1, double correction2) {
+    FloatBuffer theta = Loops.floats(p.value()), g = Loops.floats(p.gradient());
+    FloatBuffer m = Loops.floats(buffer(p, "m")), v = Loops.floats(buffer(p, "v"));
+    float b1 = (float) beta1, b2 = (float) beta2, eps = (float) epsilon;
+    float oneMinusB1 = (float) (1 - beta1), oneMinusB2 = (float) (1 - beta2);
+    float step = (float) (-lr / correction1);
+    float inverseC2 = (float) (1 / correction2), inverseRootC2 = (float) (1 / Math.sqrt(correction2));
+    boolean outside = form == Epsilon.OUTSIDE_ROOT;
+    Loops.forEachChunk(p.value().length(), (chunk, from, to) -> {
+      for (int i = from; i < to; i++) {
+        float gi = g.get(i);
+        float mi = b1 * m.get(i) + oneMinusB1 * gi;
+        float vi = b2 * v.get(i) + oneMinusB2 * (gi * gi);
+        m.put(i, mi);
+        v.put(i, vi);
+        float denominator = outside
+            ? (float) Math.sqrt(vi) * inverseRootC2 + eps
+            : (float) Math.sqrt(vi * inverseC2 + eps);
+        theta.put(i, theta.get(i) + step * (mi / denominator));
+      }
+    });
   }
 }

@@ -1,7 +1,9 @@
 package org.ganbook.optim;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,9 +27,22 @@ public final class ExponentialMovingAverage {
 
   public void update() {
     for (int i = 0; i < parameters.size(); i++) {
+      if (Loops.available(shadow.get(i), parameters.get(i).value())) {
+        fusedUpdate(shadow.get(i), parameters.get(i).value());
+        continue;
+      }
       INDArray average = shadow.get(i).muli(decay);
       Nd4j.getBlasWrapper().level1().axpy(average.length(), 1 - decay, parameters.get(i).value(), average);
     }
+  }
+
+  /** shadow <- decay shadow + (1 - decay) theta, in one pass. */
+  private void fusedUpdate(INDArray average, INDArray value) {
+    FloatBuffer a = Loops.floats(average), theta = Loops.floats(value);
+    float d = (float) decay, oneMinusD = (float) (1 - decay);
+    Loops.forEachChunk(average.length(), (chunk, from, to) -> {
+      for (int i = from; i < to; i++) a.put(i, d * a.get(i) + oneMinusD * theta.get(i));
+    });
   }
 
   /** The averages, one per parameter in order (live: a checkpoint saves and restores them). */

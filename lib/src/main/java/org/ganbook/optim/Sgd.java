@@ -1,6 +1,8 @@
 package org.ganbook.optim;
 
+import java.nio.FloatBuffer;
 import java.util.List;
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,10 +38,26 @@ public final class Sgd extends StatefulOptimizer {
     requirePositive("learning rate at update " + updates, lr);
     for (Parameter p : parameters) {
       INDArray v = buffer(p, "velocity");
+      if (Loops.available(p.value(), p.gradient(), v)) {
+        fusedStep(p, v, (float) lr, (float) mu);
+        continue;
+      }
       v.muli(mu);
       Nd4j.getBlasWrapper().level1().axpy(v.length(), -lr, p.gradient(), v);
       p.value().addi(v);
     }
     updates++;
+  }
+
+  /** v <- mu v - lr g; theta <- theta + v, in one pass. */
+  private static void fusedStep(Parameter p, INDArray velocity, float lr, float mu) {
+    FloatBuffer theta = Loops.floats(p.value()), g = Loops.floats(p.gradient()), v = Loops.floats(velocity);
+    Loops.forEachChunk(velocity.length(), (chunk, from, to) -> {
+      for (int i = from; i < to; i++) {
+        float vi = mu * v.get(i) - lr * g.get(i);
+        v.put(i, vi);
+        theta.put(i, theta.get(i) + vi);
+      }
+    });
   }
 }

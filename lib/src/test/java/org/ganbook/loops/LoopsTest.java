@@ -1,0 +1,53 @@
+package org.ganbook.loops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+class LoopsTest {
+  @Test void visitsEveryElementOnceInChunksOfFixedSize() {
+    for (int n : new int[] {0, 1, Loops.CHUNK - 1, Loops.CHUNK, Loops.CHUNK + 1, 5 * Loops.CHUNK + 7}) {
+      int[] visits = new int[n];
+      int[] chunkOf = new int[n];
+      Loops.forEachChunk(n, (chunk, from, to) -> {
+        assertEquals((long) chunk * Loops.CHUNK, from, "chunk " + chunk + " starts at its fixed place");
+        for (int i = from; i < to; i++) {
+          visits[i]++;
+          chunkOf[i] = chunk;
+        }
+      });
+      for (int i = 0; i < n; i++) {
+        assertEquals(1, visits[i], "element " + i + " of " + n);
+        assertEquals(i / Loops.CHUNK, chunkOf[i]);
+      }
+    }
+  }
+
+  @Test void aWorkersFailureReachesTheCallerAfterEveryChunkStopped() {
+    var failure = new IllegalStateException("chunk 3");
+    var thrown = assertThrows(IllegalStateException.class, () -> Loops.forEachChunk(8L * Loops.CHUNK, (chunk, from, to) -> {
+      if (chunk == 3) throw failure;
+    }));
+    assertSame(failure, thrown);
+  }
+
+  @Test void readsContiguousFloatArraysOnlyAndViewsFromTheirFirstElement() {
+    var matrix = Nd4j.linspace(0, 11, 12, DataType.FLOAT).reshape('c', 3, 4);
+    assertTrue(Loops.available(matrix));
+    var row = matrix.getRow(1);
+    assertTrue(Loops.available(row));
+    assertEquals(4f, Loops.floats(row).get(0));
+    assertEquals(4, Loops.floats(row).capacity());
+    assertFalse(Loops.available(matrix.getColumn(1)), "a strided column");
+    assertFalse(Loops.available(matrix.castTo(DataType.DOUBLE)));
+    assertFalse(Loops.available(matrix, Nd4j.zeros(DataType.FLOAT, 5)), "arrays of different lengths");
+    assertFalse(Loops.ndOnly(() -> Loops.available(matrix)), "switched off for a comparison");
+    assertTrue(Loops.available(matrix), "and on again after it");
+  }
+}
