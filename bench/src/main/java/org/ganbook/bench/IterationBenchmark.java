@@ -2,6 +2,7 @@ package org.ganbook.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.ganbook.loops.Loops;
 import org.ganbook.gan.Algorithm1;
 import org.ganbook.gan.GanConfig;
 import org.ganbook.gan.PaperMnist;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * paper's SGD, and the float32 GEMM throughput that bounds it. Prints a table for people and
  * {@code RESULT key=value} lines for bench/run.sh.
  *
- * <p>Usage: {@code IterationBenchmark [--warmup 20] [--iterations 200] [--samediff] [--no-gemm]}
+ * <p>Usage: {@code IterationBenchmark [--warmup 20] [--iterations 200] [--samediff] [--no-gemm] [--nd-only]};
+ * {@code --nd-only} switches the library's Java loops off ({@code Loops.ndOnly}): ND4J's ops alone, for comparison.
  * ({@code --no-gemm} leaves out the GEMM measurements, for the later rounds of bench/run.sh).
  */
 public final class IterationBenchmark {
@@ -27,14 +29,16 @@ public final class IterationBenchmark {
     int iterations = 200;
     boolean samediff = false;
     boolean gemm = true;
+    boolean ndOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--samediff" -> samediff = true;
         case "--no-gemm" -> gemm = false;
+        case "--nd-only" -> ndOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: IterationBenchmark [--warmup N] [--iterations N] [--samediff] [--no-gemm]");
+            + "; usage: IterationBenchmark [--warmup N] [--iterations N] [--samediff] [--no-gemm] [--nd-only]");
       }
     }
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
@@ -47,7 +51,8 @@ public final class IterationBenchmark {
 
     var gan = new Algorithm1(g, d, Sampler.rowsOf(data), PaperMnist.noise(),
         PaperMnist.optimizer(), PaperMnist.optimizer(), new GanConfig(1, M, GeneratorLoss.NON_SATURATING, 1));
-    Stats nd4j = timeOneTrainCall(gan, warmup, iterations);
+    int w = warmup, n = iterations;
+    Stats nd4j = ndOnly ? Loops.ndOnly(() -> timeOneTrainCall(gan, w, n)) : timeOneTrainCall(gan, w, n);
     report("nd4j", "ND4J, hand-written backprop (ganbook-lib)", nd4j);
     if (!Double.isFinite(gan.history().last("loss_D"))) throw new IllegalStateException("the benchmark diverged");
     System.out.printf(Locale.ROOT, "%-44s %8.0f MB%n", "peak resident memory of the JVM", peakRssMb());

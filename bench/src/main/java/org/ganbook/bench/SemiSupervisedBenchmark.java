@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ganbook.data.Mnist;
+import org.ganbook.loops.Loops;
 import org.ganbook.gan.ImprovedGanMnist;
 import org.ganbook.gan.SemiSupervisedConfig;
 import org.ganbook.gan.SemiSupervisedGan;
@@ -22,7 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * parameters, and the float32 GEMM bound of that iteration. Prints a table for people and
  * {@code RESULT key=value} lines for bench/run.sh, with the keys prefixed {@code ssl_}.
  *
- * <p>Usage: {@code SemiSupervisedBenchmark [--warmup 200] [--iterations 200] [--no-gemm]}.
+ * <p>Usage: {@code SemiSupervisedBenchmark [--warmup 200] [--iterations 200] [--no-gemm] [--nd-only]};
+ * {@code --nd-only} as in {@link IterationBenchmark}.
  */
 public final class SemiSupervisedBenchmark {
   static final int M = ImprovedGanMnist.BATCH;
@@ -35,13 +37,15 @@ public final class SemiSupervisedBenchmark {
     int warmup = 200;
     int iterations = 200;
     boolean gemm = true;
+    boolean ndOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--no-gemm" -> gemm = false;
+        case "--nd-only" -> ndOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: SemiSupervisedBenchmark [--warmup N] [--iterations N] [--no-gemm]");
+            + "; usage: SemiSupervisedBenchmark [--warmup N] [--iterations N] [--no-gemm] [--nd-only]");
       }
     }
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
@@ -63,7 +67,9 @@ public final class SemiSupervisedBenchmark {
         timer, new Adam(ImprovedGanMnist.LEARNING_RATE, ImprovedGanMnist.BETA1),
         new SemiSupervisedConfig(M, 1.0, AVERAGE_DECAY, 1));
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    gan.train(warmup + iterations + 1);
+    int total = warmup + iterations + 1;
+    if (ndOnly) Loops.ndOnly(() -> gan.train(total));
+    else gan.train(total);
     var stats = timer.stats();
     IterationBenchmark.report("ssl_nd4j", "ganbook SemiSupervisedGan on ND4J", stats);
     if (!Double.isFinite(gan.history().doubleColumn("loss_G").get(gan.history().rowCount() - 1))) {

@@ -1,11 +1,10 @@
 package org.ganbook.loops;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -67,44 +66,105 @@ public final class Loops {
     return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();
   }
 
-  /** Runs {@code body} over the chunks of n elements, on the calling thread and the pool's workers. */
-  public static void forEachChunk(long n, Body body) {
-    if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("a loop over " + n + " elements (at most 2^31 - 1)");
-    int chunks = (int) ((n + CHUNK - 1) / CHUNK);
-    AtomicInteger next = new AtomicInteger();
-    Runnable work = () -> {
-      for (int c; (c = next.getAndIncrement()) < chunks; ) body.run(c, c * CHUNK, (int) Math.min(n, (long) (c + 1) * CHUNK));
-    };
-    int helpers = POOL == null ? 0 : Math.max(0, Math.min(THREADS - 1, chunks - 1));
-    var futures = new Future<?>[helpers];
-    for (int i = 0; i < helpers; i++) futures[i] = POOL.submit(work);
-    try {
-      work.run();
-    } finally {
-      awaitAll(futures); // the workers write into the caller's arrays: never return before they stop
-    }
+  /** Elements per block: a few arrays' blocks fit in a core's L1 cache together. */
+  static final int BLOCK = 2_048;
+  private static final int MAX_OPERANDS = 6;
+  private static final ThreadLocal<float[][]> BLOCKS = ThreadLocal.withInitial(() -> new float[MAX_OPERANDS][BLOCK]);
+
+  /** An array a block loop reads, writes, or both. */
+  public record Operand(INDArray array, boolean read, boolean write) {}
+
+  public static Operand in(INDArray a) { return new Operand(a, true, false); }
+  public static Operand out(INDArray a) { return new Operand(a, false, true); }
+  public static Operand inOut(INDArray a) { return new Operand(a, true, true); }
+
+  /** The work on one block: {@code block[k][0, length)} holds operand k's elements. */
+  @FunctionalInterface
+  public interface BlockBody {
+    void run(float[][] block, int length);
   }
 
-  private static void awaitAll(Future<?>[] futures) {
-    boolean interrupted = false;
-    RuntimeException failure = null;
-    for (Future<?> f : futures) {
-      while (true) {
+  /**
+   * Runs {@code body} over blocks of the operands' elements copied into Java arrays, and copies the
+   * written operands back. Why the copies: the JIT turns a loop over Java arrays into vector
+   * instructions, and a loop over off-heap memory into scalar ones; a bulk copy in and out costs
+   * less than the difference (bench/README.md).
+   */
+  public static void inBlocks(BlockBody body, Operand... operands) {
+    if (operands.length > MAX_OPERANDS) throw new IllegalArgumentException("at most " + MAX_OPERANDS + " operands, got " + operands.length);
+    FloatBuffer[] buffers = new FloatBuffer[operands.length];
+    for (int k = 0; k < operands.length; k++) buffers[k] = floats(operands[k].array());
+    forEachChunk(operands[0].array().length(), (chunk, from, to) -> {
+      float[][] block = BLOCKS.get();
+      for (int start = from; start < to; start += BLOCK) {
+        int length = Math.min(BLOCK, to - start);
+        for (int k = 0; k < operands.length; k++) if (operands[k].read()) buffers[k].get(start, block[k], 0, length);
+        body.run(block, length);
+        for (int k = 0; k < operands.length; k++) if (operands[k].write()) buffers[k].put(start, block[k], 0, length);
+      }
+    });
+  }
+
+  /** Runs {@code body} over the chunks of n elements, on the calling thread and the pool's workers. */
+  public static void forEachChunk(long n, Body body) {
+    forEachChunk(n, CHUNK, body);
+  }
+
+  /** The same over chunks of {@code size} items (rows of a matrix, say) instead of {@link #CHUNK} elements. */
+  public static void forEachChunk(long n, int size, Body body) {
+    if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("a loop over " + n + " elements (at most 2^31 - 1)");
+    int chunks = (int) ((n + size - 1) / size);
+    if (chunks == 0) return;
+    var loop = new Loop(chunks, size, (int) n, body);
+    int helpers = POOL == null ? 0 : Math.min(THREADS - 1, chunks - 1);
+    for (int i = 0; i < helpers; i++) POOL.execute(loop::work);
+    loop.work();
+    loop.awaitChunks();
+  }
+
+  /**
+   * One call's chunks, taken one at a time by whichever thread asks first. The caller waits for
+   * the chunks that were taken, not for the workers: a worker that wakes after the caller took the
+   * last chunk finds nothing to do, so a sleeping pool costs the caller nothing but its own time
+   * (waking a thread takes 50-100 microseconds on these machines, longer than many chunks).
+   */
+  private static final class Loop {
+    private final int chunks, size, n;
+    private final Body body;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Throwable failure;
+
+    Loop(int chunks, int size, int n, Body body) {
+      this.chunks = chunks;
+      this.size = size;
+      this.n = n;
+      this.body = body;
+    }
+
+    void work() {
+      for (int c; (c = next.getAndIncrement()) < chunks; ) {
         try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // a stopped cell: finish waiting, then pass the interrupt on
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-          }
-          break;
+          if (failure == null) body.run(c, c * size, (int) Math.min(n, (long) (c + 1) * size));
+        } catch (Throwable t) {
+          failure = t;
+        } finally {
+          done.incrementAndGet();
         }
       }
     }
-    if (interrupted) Thread.currentThread().interrupt();
-    if (failure != null) throw failure;
+
+    /** Returns when every chunk has run (a worker may still be finishing one: it writes the caller's arrays). */
+    void awaitChunks() {
+      for (int spins = 0; done.get() < chunks; spins++) {
+        if (spins < 10_000) Thread.onSpinWait();
+        else LockSupport.parkNanos(10_000);
+      }
+      Throwable t = failure;
+      if (t instanceof RuntimeException r) throw r;
+      if (t instanceof Error e) throw e;
+      if (t != null) throw new IllegalStateException(t);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.ganbook.nn;
 
+import org.ganbook.loops.Gemm;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
@@ -16,7 +17,7 @@ public final class Columns {
   /** out [1, columns] = alpha * sum over the rows of a [rows, columns]; returns out. */
   public static INDArray sum(INDArray a, double alpha, INDArray out) {
     INDArray ones = Nd4j.ones(a.dataType(), 1, a.rows());
-    return Nd4j.gemm(ones, a, out.reshape(1, a.columns()), false, false, alpha, 0.0);
+    return Gemm.multiply(ones, a, out.reshape(1, a.columns()), false, false, alpha, 0.0);
   }
 
   /** alpha * the column sums of a, as a new [1, columns] row. */

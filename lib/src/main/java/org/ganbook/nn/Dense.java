@@ -1,6 +1,7 @@
 package org.ganbook.nn;
 
 import java.util.List;
+import org.ganbook.loops.Gemm;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,20 +31,20 @@ public final class Dense implements Layer {
   @Override public INDArray forward(INDArray x, Mode mode) {
     Shapes.requireColumns(toString(), x, in());
     input = x;
-    // Nd4j.gemm into a preallocated result: INDArray.mmul measured much slower on these shapes (bench/README.md).
+    // A GEMM into a preallocated result: INDArray.mmul measured much slower on these shapes (bench/README.md).
     INDArray y = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
-    Nd4j.gemm(x, weights.value(), y, false, false, 1.0, 0.0);
+    Gemm.multiply(x, weights.value(), y, false, false, 1.0, 0.0);
     return y.addiRowVector(bias.value());
   }
 
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
     if (parameterGradients) {
-      Nd4j.gemm(input, dy, weights.gradient(), true, false, 1.0, 0.0);
+      Gemm.multiply(input, dy, weights.gradient(), true, false, 1.0, 0.0);
       dy.sum(bias.gradient().reshape(out()), 0);
     }
     if (!inputGradient) return null;
     INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.rows(), in());
-    return Nd4j.gemm(dy, weights.value(), dx, false, true, 1.0, 0.0);
+    return Gemm.multiply(dy, weights.value(), dx, false, true, 1.0, 0.0);
   }
 
   @Override public List<Parameter> parameters() { return List.of(weights, bias); }

@@ -1,6 +1,7 @@
 package org.ganbook.nn;
 
 import java.util.List;
+import org.ganbook.loops.Gemm;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
@@ -62,7 +63,7 @@ public final class WeightNormDense implements Layer {
     input = x;
     columnScale = columnScale();
     product = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
-    Nd4j.gemm(x, direction.value(), product, false, false, 1.0, 0.0);
+    Gemm.multiply(x, direction.value(), product, false, false, 1.0, 0.0);
     return product.mulRowVector(columnScale).addiRowVector(bias.value());
   }
 
@@ -77,11 +78,11 @@ public final class WeightNormDense implements Layer {
       if (trainScale) scale.gradient().assign(dg);
       INDArray c = columnScale.mul(dg).divi(norm).negi();
       Nd4j.exec(new BroadcastMulOp(direction.value(), c, direction.gradient(), 1));
-      Nd4j.gemm(input, dProduct, direction.gradient(), true, false, 1.0, 1.0);
+      Gemm.multiply(input, dProduct, direction.gradient(), true, false, 1.0, 1.0);
     }
     if (!inputGradient) return null;
     INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.rows(), in());
-    return Nd4j.gemm(dProduct, direction.value(), dx, false, true, 1.0, 0.0);
+    return Gemm.multiply(dProduct, direction.value(), dx, false, true, 1.0, 0.0);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.ganbook.optim;
 
-import java.nio.FloatBuffer;
 import java.util.List;
 import org.ganbook.loops.Loops;
 import org.ganbook.nn.Parameter;
@@ -95,25 +94,24 @@ public final class Adam extends StatefulOptimizer {
 
   /** The same update in one pass over theta, g, m and v, in float as ND4J computes it. */
   private void fusedStep(Parameter p, double lr, double correction1, double correction2) {
-    FloatBuffer theta = Loops.floats(p.value()), g = Loops.floats(p.gradient());
-    FloatBuffer m = Loops.floats(buffer(p, "m")), v = Loops.floats(buffer(p, "v"));
     float b1 = (float) beta1, b2 = (float) beta2, eps = (float) epsilon;
     float oneMinusB1 = (float) (1 - beta1), oneMinusB2 = (float) (1 - beta2);
     float step = (float) (-lr / correction1);
     float inverseC2 = (float) (1 / correction2), inverseRootC2 = (float) (1 / Math.sqrt(correction2));
     boolean outside = form == Epsilon.OUTSIDE_ROOT;
-    Loops.forEachChunk(p.value().length(), (chunk, from, to) -> {
-      for (int i = from; i < to; i++) {
-        float gi = g.get(i);
-        float mi = b1 * m.get(i) + oneMinusB1 * gi;
-        float vi = b2 * v.get(i) + oneMinusB2 * (gi * gi);
-        m.put(i, mi);
-        v.put(i, vi);
+    Loops.inBlocks((block, length) -> {
+      float[] theta = block[0], g = block[1], m = block[2], v = block[3];
+      for (int i = 0; i < length; i++) {
+        float gi = g[i];
+        float mi = b1 * m[i] + oneMinusB1 * gi;
+        float vi = b2 * v[i] + oneMinusB2 * (gi * gi);
+        m[i] = mi;
+        v[i] = vi;
         float denominator = outside
             ? (float) Math.sqrt(vi) * inverseRootC2 + eps
             : (float) Math.sqrt(vi * inverseC2 + eps);
-        theta.put(i, theta.get(i) + step * (mi / denominator));
+        theta[i] += step * (mi / denominator);
       }
-    });
+    }, Loops.inOut(p.value()), Loops.in(p.gradient()), Loops.inOut(buffer(p, "m")), Loops.inOut(buffer(p, "v")));
   }
 }

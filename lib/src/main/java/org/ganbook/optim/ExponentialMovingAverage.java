@@ -1,6 +1,5 @@
 package org.ganbook.optim;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ganbook.loops.Loops;
@@ -38,11 +37,11 @@ public final class ExponentialMovingAverage {
 
   /** shadow <- decay shadow + (1 - decay) theta, in one pass. */
   private void fusedUpdate(INDArray average, INDArray value) {
-    FloatBuffer a = Loops.floats(average), theta = Loops.floats(value);
     float d = (float) decay, oneMinusD = (float) (1 - decay);
-    Loops.forEachChunk(average.length(), (chunk, from, to) -> {
-      for (int i = from; i < to; i++) a.put(i, d * a.get(i) + oneMinusD * theta.get(i));
-    });
+    Loops.inBlocks((block, length) -> {
+      float[] a = block[0], theta = block[1];
+      for (int i = 0; i < length; i++) a[i] = d * a[i] + oneMinusD * theta[i];
+    }, Loops.inOut(average), Loops.in(value));
   }
 
   /** The averages, one per parameter in order (live: a checkpoint saves and restores them). */

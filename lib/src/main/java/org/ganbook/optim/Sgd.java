@@ -1,6 +1,5 @@
 package org.ganbook.optim;
 
-import java.nio.FloatBuffer;
 import java.util.List;
 import org.ganbook.loops.Loops;
 import org.ganbook.nn.Parameter;
@@ -51,13 +50,12 @@ public final class Sgd extends StatefulOptimizer {
 
   /** v <- mu v - lr g; theta <- theta + v, in one pass. */
   private static void fusedStep(Parameter p, INDArray velocity, float lr, float mu) {
-    FloatBuffer theta = Loops.floats(p.value()), g = Loops.floats(p.gradient()), v = Loops.floats(velocity);
-    Loops.forEachChunk(velocity.length(), (chunk, from, to) -> {
-      for (int i = from; i < to; i++) {
-        float vi = mu * v.get(i) - lr * g.get(i);
-        v.put(i, vi);
-        theta.put(i, theta.get(i) + vi);
+    Loops.inBlocks((block, length) -> {
+      float[] theta = block[0], g = block[1], v = block[2];
+      for (int i = 0; i < length; i++) {
+        v[i] = mu * v[i] - lr * g[i];
+        theta[i] += v[i];
       }
-    });
+    }, Loops.inOut(p.value()), Loops.in(p.gradient()), Loops.inOut(velocity));
   }
 }
