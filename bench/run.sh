@@ -9,9 +9,9 @@
 #   both see the same load from other work on the machine), each round after N warm-up iterations
 #   (200 by default: the JVM reaches its steady state after 100-200 iterations; see bench/README.md);
 #   --samediff adds the SameDiff variant of Algorithm 1's iteration to Java's rounds; --only runs one.
-# Writes bench/results/<date>-<cpu>-<cores>c.md with a table for each benchmark. Installs
-# python3-torch and OpenMP OpenBLAS with apt-get (as root or through sudo) when they are missing, and
-# selects that OpenBLAS for libblas.so.3.
+# Writes bench/results/<date>-<cpu>-<cores>c.md with a table for each benchmark. The peer runs under
+# the PyTorch pinned in bench/requirements-peer.txt (PyPI), installed into bench/.venv-peer/ when
+# missing or when the pins changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,33 +33,29 @@ while (($#)); do
   esac
 done
 
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-
-# --- the peer's software: Debian's PyTorch on OpenMP OpenBLAS (Debian's default reference BLAS is 25x slower)
-missing=()
-for package in python3-torch libopenblas0-openmp; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+# --- the peer's software: the PyTorch that a learner installs today, from PyPI (pinned in
+# bench/requirements-peer.txt), in a virtual environment of the benchmark's own (bench/.venv-peer/,
+# about 5 GB with torch's CUDA wheels, which the CPU run never loads). pip runs again only when the
+# pins change.
+peer_venv="$root/bench/.venv-peer"
+peer_pins="$root/bench/requirements-peer.txt"
+if ! cmp -s "$peer_pins" "$peer_venv/.installed-requirements.txt"; then
+  base_python=/usr/bin/python3; [ -x "$base_python" ] || base_python=$(command -v python3)
+  echo "installing the peer: $(grep -m1 '^torch==' "$peer_pins") into $peer_venv"
+  rm -rf "$peer_venv"
+  "$base_python" -m venv "$peer_venv" \
+    || { echo "python3 -m venv failed: apt-get install python3-venv" >&2; exit 1; }
+  "$peer_venv/bin/pip" install -q --disable-pip-version-check -r "$peer_pins"
+  cp "$peer_pins" "$peer_venv/.installed-requirements.txt"
 fi
-multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
-for lib in libblas.so.3 liblapack.so.3; do
-  want=/usr/lib/$multiarch/openblas-openmp/$lib
-  if [ "$(readlink -f "/usr/lib/$multiarch/$lib")" != "$want" ]; then
-    "${sudo[@]}" update-alternatives --set "$lib-$multiarch" "$want"
-  fi
-done
+peer_python="$peer_venv/bin/python"
 
 # --- build the library and the benchmark, and the classpath to run it with
 mvn -B -q -pl bench -am package -DskipTests \
   dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" -Dmdep.includeScope=runtime
 classpath="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 
-# OMP_WAIT_POLICY=passive and OPENBLAS_CORETYPE: the two settings ND4J's CPU backend needs here.
+# The BLAS under ND4J (GANBOOK_BLAS: MKL on Intel CPUs, OpenBLAS elsewhere) and its threads' settings.
 source environment/cpu-env.sh
 
 log=$(mktemp -d)
@@ -73,19 +69,19 @@ for round in $(seq 1 "$rounds"); do
   for benchmark in "${benchmarks[@]}"; do
     case "$benchmark" in
       algorithm1)
-        java -Xmx4g -cp "$classpath" org.ganbook.bench.IterationBenchmark \
+        java -Xmx4g $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.IterationBenchmark \
           --warmup "$warmup" --iterations "$per_round" "${java_extra[@]}" "${gemm[@]}" > "$log/java-a1-$round.txt" 2>&1 \
           || { cat "$log/java-a1-$round.txt"; exit 1; }
         show "$log/java-a1-$round.txt"
-        /usr/bin/python3 bench/peer_torch.py --warmup "$warmup" --iterations "$per_round" --threads 2 "${gemm[@]}" > "$log/torch-a1-$round.txt" 2>&1 \
+        "$peer_python" bench/peer_torch.py --warmup "$warmup" --iterations "$per_round" --threads 2 "${gemm[@]}" > "$log/torch-a1-$round.txt" 2>&1 \
           || { cat "$log/torch-a1-$round.txt"; exit 1; }
         show "$log/torch-a1-$round.txt" ;;
       ssl)
-        java -Xmx4g -cp "$classpath" org.ganbook.bench.SemiSupervisedBenchmark \
+        java -Xmx4g $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.SemiSupervisedBenchmark \
           --warmup "$warmup" --iterations "$per_round" "${gemm[@]}" > "$log/java-ssl-$round.txt" 2>&1 \
           || { cat "$log/java-ssl-$round.txt"; exit 1; }
         show "$log/java-ssl-$round.txt"
-        /usr/bin/python3 bench/peer_torch_ssl.py --warmup "$warmup" --iterations "$per_round" --threads 2 > "$log/torch-ssl-$round.txt" 2>&1 \
+        "$peer_python" bench/peer_torch_ssl.py --warmup "$warmup" --iterations "$per_round" --threads 2 > "$log/torch-ssl-$round.txt" 2>&1 \
           || { cat "$log/torch-ssl-$round.txt"; exit 1; }
         show "$log/torch-ssl-$round.txt" ;;
       *) echo "unknown benchmark $benchmark (algorithm1 or ssl)" >&2; exit 2 ;;
@@ -99,7 +95,7 @@ echo "load after: $load_after"
 
 # The median, p10 and p90 of every round's iterations together, as RESULT lines like the benchmarks'
 # own; CPU time per iteration as the mean over the rounds; peak resident memory, the largest round's.
-/usr/bin/python3 - "$log/java.txt" "$log/torch.txt" > "$log/pooled.txt" <<'PY'
+python3 - "$log/java.txt" "$log/torch.txt" > "$log/pooled.txt" <<'PY'
 import sys, statistics
 text = "".join(open(path).read() for path in sys.argv[1:]).splitlines()
 pooled = {}
@@ -163,6 +159,10 @@ echo
 echo "$summary"
 
 nd4j_version=$(grep -o 'nd4j-api-[^/:]*\.jar' bench/target/classpath.txt | head -1 | sed 's/^nd4j-api-//; s/\.jar$//')
+case "$GANBOOK_BLAS" in
+  mkl) blas_line="MKL $(grep -o 'mkl-[0-9][^/:]*-redist\.jar' bench/target/classpath.txt | head -1 | sed 's/^mkl-//; s/-linux.*//') (GANBOOK_BLAS=mkl: MKL_THREADING_LAYER=$MKL_THREADING_LAYER, GOMP_SPINCOUNT=$GOMP_SPINCOUNT)" ;;
+  *) blas_line="bundled OpenBLAS 0.3.19 (GANBOOK_BLAS=openblas: OMP_WAIT_POLICY=$OMP_WAIT_POLICY, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})" ;;
+esac
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 cores=$(nproc)
 slug=$(echo "$cpu" | tr 'A-Z' 'a-z' | sed 's/([^)]*)//g; s/[^a-z0-9]\+/-/g; s/^-//; s/-$//')
@@ -178,8 +178,8 @@ $summary
 ## Machine
 - CPU: $cpu, $cores cores ($(lscpu | awk -F: '/^Thread\(s\) per core/ {gsub(/ /, "", $2); print $2}') thread(s) per core), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory; $(uname -sr)
 - Load average (1, 5, 15 min): $load_before before, $load_after after
-- Java $(result java_version); ND4J $nd4j_version (nd4j-native linux-x86_64, bundled OpenBLAS 0.3.19); OMP_WAIT_POLICY=$OMP_WAIT_POLICY, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
-- PyTorch $(result torch_version) (Debian python3-torch, /usr/bin/python3 $(/usr/bin/python3 -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; $(if [ -n "$(result torch_blas)" ]; then echo "BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s (best of 10)"; else echo "its BLAS and GEMM throughput: measured by Algorithm 1's peer, not run here"; fi)
+- Java $(result java_version); ND4J $nd4j_version (nd4j-native linux-x86_64); BLAS under ND4J: $blas_line
+- PyTorch $(result torch_version) (PyPI, bench/.venv-peer, Python $("$peer_python" -c 'import platform; print(platform.python_version())')), $(result torch_threads) threads; $(if [ -n "$(result torch_blas)" ]; then echo "BLAS: $(result torch_blas); its float32 GEMM 2048^3: $(result torch_gemm_gflops) GFLOP/s (best of 10)"; else echo "its BLAS and GEMM throughput: measured by Algorithm 1's peer, not run here"; fi)
 - ganbook commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- lib bench || echo " (with uncommitted changes)")
 
 ## Output

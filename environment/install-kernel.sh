@@ -43,10 +43,12 @@ python=/usr/bin/python3
 "$python" "$root/environment/kernel_logo.py" "$spec_dir"
 JAVA_BIN="$java_bin" CLASSPATH_VALUE="$classpath" SPEC_DIR="$spec_dir" "$python" - <<'PY'
 import json, os
-env = {"OMP_WAIT_POLICY": os.environ["OMP_WAIT_POLICY"]}
-for name in ("OPENBLAS_CORETYPE", "GANBOOK_DATA"):
+# The BLAS's variables as environment/cpu-env.sh set them, and the JVM flag that loads it.
+env = {}
+for name in ("GANBOOK_BLAS", "OMP_WAIT_POLICY", "OPENBLAS_CORETYPE", "MKL_THREADING_LAYER", "GOMP_SPINCOUNT", "GANBOOK_DATA"):
     if os.environ.get(name):
         env[name] = os.environ[name]
+blas_flags = os.environ.get("GANBOOK_JAVA_BLAS", "").split()
 spec = {
     "argv": [
         os.environ["JAVA_BIN"],
@@ -57,6 +59,7 @@ spec = {
         "-Xmx3g",
         "-Dorg.bytedeco.javacpp.maxbytes=3g",
         "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g",
+        *blas_flags,
         "-cp", os.environ["CLASSPATH_VALUE"],
         "org.ganbook.kernel.Main",
         "{connection_file}",

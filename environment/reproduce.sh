@@ -42,4 +42,5 @@ jar=$(ls lib/target/ganbook-lib-*.jar | head -1)
 copy="$cache/$(sha256sum "$jar" | cut -c1-16).jar"
 [ -f "$copy" ] || cp "$jar" "$copy"
 
-exec java -Xmx6g -cp "$copy:$(cat lib/target/classpath.txt)" "$main" "$@"
+# shellcheck disable=SC2086  # GANBOOK_JAVA_BLAS is empty or one flag
+exec java -Xmx6g $GANBOOK_JAVA_BLAS -cp "$copy:$(cat lib/target/classpath.txt)" "$main" "$@"

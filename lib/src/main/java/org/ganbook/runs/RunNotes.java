@@ -89,6 +89,7 @@ final class RunNotes {
       // not Linux: the CPU stays unknown
     }
     return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-        + ManagementFactory.getOperatingSystemMXBean().getArch() + ", OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE");
+        + ManagementFactory.getOperatingSystemMXBean().getArch() + ", GANBOOK_BLAS=" + System.getenv("GANBOOK_BLAS")
+        + ", OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE");
   }
 }
