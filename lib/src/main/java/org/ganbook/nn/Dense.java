@@ -34,13 +34,14 @@ public final class Dense implements Layer {
     // A GEMM into a preallocated result: INDArray.mmul measured much slower on these shapes (bench/README.md).
     INDArray y = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
     Gemm.multiply(x, weights.value(), y, false, false, 1.0, 0.0);
-    return y.addiRowVector(bias.value());
+    return RowPasses.available(y) ? RowPasses.scaleShift(y, null, bias.value(), y) : y.addiRowVector(bias.value());
   }
 
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
     if (parameterGradients) {
       Gemm.multiply(input, dy, weights.gradient(), true, false, 1.0, 0.0);
-      dy.sum(bias.gradient().reshape(out()), 0);
+      if (RowPasses.available(dy)) RowPasses.columnSums(dy, bias.gradient());
+      else dy.sum(bias.gradient().reshape(out()), 0);
     }
     if (!inputGradient) return null;
     INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.rows(), in());

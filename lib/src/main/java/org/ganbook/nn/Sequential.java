@@ -39,11 +39,23 @@ public final class Sequential implements Layer {
   /** The network as a function, without training behaviour (no dropout or noise). */
   public INDArray apply(INDArray x) { return forward(x, Mode.EVAL); }
 
+  /**
+   * Backward through the layers from the top. Without an input gradient, backward stops at the
+   * first layer that has parameters: below it (dropout or noise on the input) nothing needs a
+   * gradient, and that layer skips the product that would give one (for D's first layer, a GEMM as
+   * large as its weight gradient's).
+   */
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      dy = layers.get(i).backward(dy, parameterGradients, i > 0 || inputGradient);
+    int lowest = inputGradient ? 0 : parameterGradients ? firstWithParameters() : layers.size();
+    for (int i = layers.size() - 1; i >= lowest; i--) {
+      dy = layers.get(i).backward(dy, parameterGradients, i > lowest || inputGradient);
     }
-    return dy;
+    return inputGradient ? dy : null;
+  }
+
+  private int firstWithParameters() {
+    for (int i = 0; i < layers.size(); i++) if (!layers.get(i).parameters().isEmpty()) return i;
+    return layers.size();
   }
 
   /** Gradients of every parameter, for this network's own update. */

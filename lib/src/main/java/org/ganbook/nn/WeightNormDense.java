@@ -49,7 +49,8 @@ public final class WeightNormDense implements Layer {
 
   /** s_j = g_j / ||v_j||, so that W = v diag(s). */
   private INDArray columnScale() {
-    norm = Columns.norms(direction.value());
+    INDArray v = direction.value();
+    norm = RowPasses.available(v) ? Transforms.sqrt(RowPasses.columnSquares(v), false) : Columns.norms(v);
     return scale.value().div(norm);
   }
 
@@ -64,20 +65,40 @@ public final class WeightNormDense implements Layer {
     columnScale = columnScale();
     product = Nd4j.createUninitialized(x.dataType(), x.rows(), out());
     Gemm.multiply(x, direction.value(), product, false, false, 1.0, 0.0);
+    if (RowPasses.available(product)) {
+      return RowPasses.scaleShift(product, columnScale, bias.value(), Nd4j.createUninitialized(x.dataType(), x.rows(), out()));
+    }
     return product.mulRowVector(columnScale).addiRowVector(bias.value());
   }
 
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
     Shapes.requireSame(toString(), product, dy, "the output gradient");
-    INDArray dProduct = dy.mulRowVector(columnScale);
+    INDArray dProduct;
+    INDArray dg = null;
+    if (RowPasses.available(dy, product)) {
+      // dy s, and the column sums of dy and dy u, in one pass over dy
+      dProduct = Nd4j.createUninitialized(dy.dataType(), dy.shape());
+      if (parameterGradients) dg = Nd4j.createUninitialized(dy.dataType(), 1, out());
+      RowPasses.backward(dy, columnScale, dProduct, parameterGradients ? product : null,
+          parameterGradients ? bias.gradient() : null, dg);
+    } else {
+      dProduct = dy.mulRowVector(columnScale);
+      if (parameterGradients) {
+        Columns.sum(dy, 1.0, bias.gradient());
+        dg = Columns.sum(dy.mul(product), 1.0);
+      }
+    }
     if (parameterGradients) {
-      Columns.sum(dy, 1.0, bias.gradient());
       // With u = x v: dL/dg_j = sum_i dy_ij u_ij / ||v_j||, and
       // dL/dv_j = s_j (x^T dy)_j - (s_j dL/dg_j / ||v_j||) v_j = (x^T (dy s))_j - c_j v_j.
-      INDArray dg = Columns.sum(dy.mul(product), 1.0).divi(norm);
+      dg.divi(norm);
       if (trainScale) scale.gradient().assign(dg);
       INDArray c = columnScale.mul(dg).divi(norm).negi();
-      Nd4j.exec(new BroadcastMulOp(direction.value(), c, direction.gradient(), 1));
+      if (RowPasses.available(direction.value(), direction.gradient())) {
+        RowPasses.scaleShift(direction.value(), c, null, direction.gradient());
+      } else {
+        Nd4j.exec(new BroadcastMulOp(direction.value(), c, direction.gradient(), 1));
+      }
       Gemm.multiply(input, dProduct, direction.gradient(), true, false, 1.0, 1.0);
     }
     if (!inputGradient) return null;

@@ -33,4 +33,39 @@ class FusedLayersTest {
     double won = Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.reduce.longer.CountNonZero(db)).getDouble(0);
     assertTrue(won > 0.9 * 1200, "every piece won somewhere: " + won + " of 1200 columns");
   }
+
+  /** Runs forward and backward once with the Java passes and once with ND4J's ops, on the same layer. */
+  private static void assertSameAsNd4j(Layer layer, INDArray x, INDArray dy) {
+    INDArray y = layer.forward(x, Mode.TRAIN);
+    INDArray dx = layer.backward(dy, true, true);
+    var gradients = layer.parameters().stream().map(p -> p.gradient().dup()).toList();
+    INDArray yNd = Loops.ndOnly(() -> layer.forward(x, Mode.TRAIN));
+    INDArray dxNd = Loops.ndOnly(() -> layer.backward(dy, true, true));
+    assertClose(yNd, y, layer + " y");
+    assertClose(dxNd, dx, layer + " dL/dx");
+    for (int i = 0; i < gradients.size(); i++) {
+      assertClose(layer.parameters().get(i).gradient(), gradients.get(i), layer.parameters().get(i) + " gradient");
+    }
+  }
+
+  private static void assertClose(INDArray expected, INDArray actual, String what) {
+    double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+    assertEquals(0, expected.sub(actual).amaxNumber().doubleValue(), 2e-5 * scale, what);
+  }
+
+  @Test void denseAsNd4jComputesIt() {
+    Nd4j.getRandom().setSeed(3);
+    var layer = new Dense(300, 170, Init.uniform(0.05));
+    layer.bias().value().assign(Nd4j.randn(DataType.FLOAT, 1, 170));
+    assertSameAsNd4j(layer, Nd4j.randn(DataType.FLOAT, 100, 300), Nd4j.randn(DataType.FLOAT, 100, 170));
+  }
+
+  @Test void weightNormDenseAsNd4jComputesIt() {
+    for (boolean trainScale : new boolean[] {false, true}) {
+      Nd4j.getRandom().setSeed(4);
+      var layer = new WeightNormDense(250, 130, trainScale);
+      layer.initialise(Nd4j.randn(DataType.FLOAT, 60, 250));
+      assertSameAsNd4j(layer, Nd4j.randn(DataType.FLOAT, 70, 250), Nd4j.randn(DataType.FLOAT, 70, 130));
+    }
+  }
 }
