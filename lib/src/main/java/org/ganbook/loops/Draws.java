@@ -29,7 +29,13 @@ public final class Draws {
     long seed = Nd4j.getRandom().nextLong();
     Loops.forEachChunk(x.length(), (chunk, from, to) -> {
       var random = stream(seed, chunk);
-      for (int i = from; i < to; i++) out.put(i, (float) (in.get(i) + sigma * random.nextGaussian()));
+      float[] block = new float[Loops.BLOCK];
+      for (int start = from; start < to; start += Loops.BLOCK) {
+        int length = Math.min(Loops.BLOCK, to - start);
+        in.get(start, block, 0, length);
+        for (int i = 0; i < length; i++) block[i] = (float) (block[i] + sigma * random.nextGaussian());
+        out.put(start, block, 0, length);
+      }
     });
     return y;
   }
@@ -46,10 +52,14 @@ public final class Draws {
     long seed = Nd4j.getRandom().nextLong();
     Loops.forEachChunk(x.length(), (chunk, from, to) -> {
       var random = stream(seed, chunk);
-      for (int i = from; i < to; i++) {
-        float m = (random.nextInt() >>> 8) < threshold ? scale : 0f;
-        masks.put(i, m);
-        out.put(i, in.get(i) * m);
+      float[] m = new float[Loops.BLOCK], v = new float[Loops.BLOCK];
+      for (int start = from; start < to; start += Loops.BLOCK) {
+        int length = Math.min(Loops.BLOCK, to - start);
+        for (int i = 0; i < length; i++) m[i] = (random.nextInt() >>> 8) < threshold ? scale : 0f;
+        in.get(start, v, 0, length);
+        for (int i = 0; i < length; i++) v[i] *= m[i];
+        masks.put(start, m, 0, length);
+        out.put(start, v, 0, length);
       }
     });
   }

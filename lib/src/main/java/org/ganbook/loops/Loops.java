@@ -32,7 +32,8 @@ public final class Loops {
   /** Elements per chunk: 64 KB of floats, a unit of work large enough to hand to another thread. */
   public static final int CHUNK = 16_384;
 
-  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+  /** Threads that share a loop, the caller's included: one per core, or -Dganbook.loops.threads=N. */
+  private static final int THREADS = Math.max(1, Integer.getInteger("ganbook.loops.threads", Runtime.getRuntime().availableProcessors()));
   private static final boolean CPU_BACKEND = Nd4j.getEnvironment().isCPU();
   private static final ThreadLocal<Boolean> ND_ONLY = ThreadLocal.withInitial(() -> false);
   private static final ExecutorService POOL = THREADS < 2 ? null : Executors.newFixedThreadPool(THREADS - 1, task -> {
@@ -67,7 +68,7 @@ public final class Loops {
   }
 
   /** Elements per block: a few arrays' blocks fit in a core's L1 cache together. */
-  static final int BLOCK = 2_048;
+  public static final int BLOCK = 2_048;
   private static final int MAX_OPERANDS = 6;
   private static final ThreadLocal<float[][]> BLOCKS = ThreadLocal.withInitial(() -> new float[MAX_OPERANDS][BLOCK]);
 
