@@ -32,6 +32,11 @@ public final class Loops {
   /** Elements per chunk: 64 KB of floats, a unit of work large enough to hand to another thread. */
   public static final int CHUNK = 16_384;
 
+  /** Elements per block: a few arrays' blocks fit in a core's L1 cache together. */
+  public static final int BLOCK = 2_048;
+  private static final int MAX_OPERANDS = 6;
+  private static final ThreadLocal<float[][]> BLOCKS = ThreadLocal.withInitial(() -> new float[MAX_OPERANDS][BLOCK]);
+
   /** Threads that share a loop, the caller's included: one per core, or -Dganbook.loops.threads=N. */
   private static final int THREADS = Math.max(1, Integer.getInteger("ganbook.loops.threads", Runtime.getRuntime().availableProcessors()));
   private static final boolean CPU_BACKEND = Nd4j.getEnvironment().isCPU();
@@ -66,11 +71,6 @@ public final class Loops {
     FloatBuffer all = a.data().asNioFloat();
     return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();
   }
-
-  /** Elements per block: a few arrays' blocks fit in a core's L1 cache together. */
-  public static final int BLOCK = 2_048;
-  private static final int MAX_OPERANDS = 6;
-  private static final ThreadLocal<float[][]> BLOCKS = ThreadLocal.withInitial(() -> new float[MAX_OPERANDS][BLOCK]);
 
   /** An array a block loop reads, writes, or both. */
   public record Operand(INDArray array, boolean read, boolean write) {}
