@@ -152,13 +152,22 @@ for _ in range(10):
     a @ b
     gemm.append(time.perf_counter() - start)
 gflops = 2 * 2048 ** 3 / min(gemm) / 1e9
+# PyPI's wheels link MKL into libtorch_cpu; a BLAS library loaded beside it is named if there is one.
+# NumPy's own OpenBLAS and the CUDA wheels' cuBLAS are loaded too, but torch's CPU GEMMs use neither.
+mkl_version = [line.split("Version")[-1].split("-")[0].strip() for line in torch.__config__.show().splitlines()
+               if "Math Kernel Library Version" in line]
 with open("/proc/self/maps") as maps:
-    blas_libs = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1].lower()})
-print(f"torch float32 GEMM 2048^3 (best of 10): {gflops:.1f} GFLOP/s; {', '.join(blas_info)}; loaded: {' '.join(blas_libs)}")
+    blas_libs = sorted({line.split()[-1] for line in maps
+                        if any(word in line.split()[-1].lower() for word in ("blas", "mkl"))
+                        and "numpy.libs" not in line and "/nvidia/" not in line})
+blas_name = blas_info[0].split("=")[-1].upper() if blas_info else "unknown"
+blas = blas_name + (f" {mkl_version[0]}" if mkl_version and blas_name == "MKL" else "")
+blas += f" (loaded: {' '.join(blas_libs)})" if blas_libs else " (linked into libtorch_cpu)"
+print(f"torch float32 GEMM 2048^3 (best of 10): {gflops:.1f} GFLOP/s; BLAS: {blas}")
 
 print(f"RESULT torch_ms={statistics.median(ms):.2f}")
 print(f"RESULT torch_p10={percentile(ms, 10):.2f}")
 print(f"RESULT torch_p90={percentile(ms, 90):.2f}")
 print(f"RESULT torch_n={len(ms)}")
 print(f"RESULT torch_gemm_gflops={gflops:.1f}")
-print(f"RESULT torch_blas={' '.join(blas_libs)}")
+print(f"RESULT torch_blas={blas}")

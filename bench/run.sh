@@ -138,7 +138,7 @@ table() {
 | | median ms | p10 | p90 | CPU ms (all threads) | peak RSS MB |
 |---|---:|---:|---:|---:|---:|
 | ganbook on ND4J (hand-written backprop) | $nd4j | $(result "${p}nd4j_p10") | $(result "${p}nd4j_p90") | $(result "${p}nd4j_cpu_ms_mean") | $(result "${p}nd4j_rss_mb_max") |
-$samediff_row| PyTorch $(result torch_version), 2 threads | $torch | $(result "${p}torch_p10") | $(result "${p}torch_p90") | $(result "${p}torch_cpu_ms_mean") | $(result "${p}torch_rss_mb_max") |
+$samediff_row| PyTorch $(result torch_version)$( [ -n "$(result torch_blas)" ] && echo " on $(result torch_blas | cut -d' ' -f1-2)"), 2 threads | $torch | $(result "${p}torch_p10") | $(result "${p}torch_p90") | $(result "${p}torch_cpu_ms_mean") | $(result "${p}torch_rss_mb_max") |
 | GEMM bound: $(result "${p}gemm_gflop") GFLOP in $(result "${p}gemm_count") GEMMs / $(result "${p}gemm_gflops") GFLOP/s | $bound | | | | |
 | the iteration's own GEMMs on ND4J, back to back | $(result "${p}shapes_ms") | | | | |
 
