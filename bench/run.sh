@@ -7,7 +7,7 @@
 # usage: bench/run.sh [--warmup N] [--iterations N] [--rounds R] [--samediff] [--only algorithm1|ssl]
 #   N timed iterations of each benchmark in all, in R rounds that alternate Java and PyTorch (so that
 #   both see the same load from other work on the machine), each round after N warm-up iterations
-#   (200 by default: the JVM reaches its steady state after 100-200 iterations; see bench/README.md);
+#   (600 by default: the JIT still compiles the library's Java loops after 200 iterations; see bench/README.md);
 #   --samediff adds the SameDiff variant of Algorithm 1's iteration to Java's rounds; --only runs one.
 # Writes bench/results/<date>-<cpu>-<cores>c.md with a table for each benchmark. The peer runs under
 # the PyTorch pinned in bench/requirements-peer.txt (PyPI), installed into bench/.venv-peer/ when
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 command_line="bench/run.sh${*:+ $*}"
 
-warmup=200
+warmup=600
 iterations=200
 rounds=4
 java_extra=()
