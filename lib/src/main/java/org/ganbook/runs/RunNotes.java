@@ -24,6 +24,8 @@ final class RunNotes {
   private final List<String> header;
   private final String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   private final long startNanos = System.nanoTime();
+  /** The commit the session's jar was built from, read when it starts: the tree may move on while it trains. */
+  private final String commit = commit();
   /** The epoch of the first update: where this session took over (a resumed run restores its checkpoint first). */
   private int fromEpoch = -1;
 
@@ -51,7 +53,7 @@ final class RunNotes {
       }
       while (!remarks.isEmpty() && remarks.get(remarks.size() - 1).isBlank()) remarks.remove(remarks.size() - 1);
       sessions.add(String.format(Locale.ROOT, "- started %s, commit %s, %s: epochs %d to %d, %.1f min of wall time",
-          started, commit(), machine(), fromEpoch, epoch, (System.nanoTime() - startNanos) / 6e10));
+          started, commit, machine(), fromEpoch, epoch, (System.nanoTime() - startNanos) / 6e10));
       List<String> lines = new ArrayList<>(header);
       if (!remarks.isEmpty()) {
         lines.add("");
