@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Sums down the columns of a row-major matrix, as one GEMM with a row of ones. ND4J's reduction
@@ -25,8 +26,12 @@ public final class Columns {
     return sum(a, alpha, Nd4j.createUninitialized(a.dataType(), 1, a.columns()));
   }
 
-  /** The L2 norm of each column of a, [1, columns]. */
+  /**
+   * The L2 norm of each column of a, [1, columns]: on the CPU from one Java pass over a
+   * ({@link RowPasses#columnSquares}), elsewhere from its squares summed by a GEMM.
+   */
   public static INDArray norms(INDArray a) {
+    if (RowPasses.available(a)) return Transforms.sqrt(RowPasses.columnSquares(a), false);
     INDArray squares = Nd4j.createUninitialized(a.dataType(), a.shape());
     Nd4j.exec(new Square(a, squares));
     INDArray norms = sum(squares, 1.0);

@@ -49,8 +49,7 @@ public final class WeightNormDense implements Layer {
 
   /** s_j = g_j / ||v_j||, so that W = v diag(s). */
   private INDArray columnScale() {
-    INDArray v = direction.value();
-    norm = RowPasses.available(v) ? Transforms.sqrt(RowPasses.columnSquares(v), false) : Columns.norms(v);
+    norm = Columns.norms(direction.value());
     return scale.value().div(norm);
   }
 
