@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -108,15 +107,19 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
     chosen[0] = random.nextInt(n);
     double[] nearest = new double[n];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    float[] rowNorms = norms.toFloatVector();
+    // One GEMV over all rows per seed, into the same [n, 1] block each time (10,000 seeds of
+    // 50,000 rows would otherwise leave 2 GB of garbage off the heap).
+    INDArray dots = Nd4j.createUninitialized(DataType.FLOAT, n, 1);
     for (int j = 1; j < k; j++) {
       INDArray c = data.getRow(chosen[j - 1], true);
-      double cNorm = c.mul(c).sumNumber().doubleValue();
-      // One GEMV over all rows per seed: the distances to the newest seed, |x|^2 - 2 x.c + |c|^2.
-      INDArray d2 = Nd4j.gemm(data, c, false, true).muli(-2).addi(norms.reshape(-1, 1)).addi(cNorm);
-      double[] toNew = d2.toDoubleVector();
+      double cNorm = rowNorms[chosen[j - 1]];
+      Nd4j.gemm(data, c, dots, false, true, 1.0, 0.0);
+      float[] dot = dots.data().asFloat();
       double total = 0;
       for (int i = 0; i < n; i++) {
-        nearest[i] = Math.min(nearest[i], Math.max(toNew[i], 0));
+        // The squared distance to the newest seed, |x|^2 - 2 x.c + |c|^2.
+        nearest[i] = Math.min(nearest[i], Math.max(rowNorms[i] - 2.0 * dot[i] + cNorm, 0));
         total += nearest[i];
       }
       chosen[j] = total > 0 ? draw(nearest, total, random) : random.nextInt(n);
@@ -160,10 +163,10 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
     final int[] assignments;
     final double[] distances;
     final double inertia;
-    final INDArray sums;   // [k, d] double
+    final double[][] sums;   // [k][d], null when not asked for
     final long[] counts;
 
-    private Pass(int[] assignments, double[] distances, INDArray sums, long[] counts) {
+    private Pass(int[] assignments, double[] distances, double[][] sums, long[] counts) {
       this.assignments = assignments;
       this.distances = distances;
       this.inertia = Arrays.stream(distances).sum();
@@ -177,12 +180,17 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
       INDArray centroidNorms = centroids.mul(centroids).sum(1).reshape(1, k);
       int[] assignments = new int[n];
       double[] distances = new double[n];
-      INDArray sums = withSums ? Nd4j.zeros(DataType.DOUBLE, k, data.columns()) : null;
+      int d = (int) data.columns();
+      double[][] sums = withSums ? new double[k][d] : null;
       long[] counts = new long[k];
+      // One distance block for every chunk: with k = 10,000 a fresh one per chunk made gigabytes
+      // of garbage off the heap in a pass, faster than the collector returned it.
+      INDArray distanceBlock = Nd4j.createUninitialized(DataType.FLOAT, Math.min(n, chunkRows), k);
       for (int start = 0; start < n; start += chunkRows) {
         int end = Math.min(n, start + chunkRows);
         INDArray block = data.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-        INDArray d2 = Nd4j.createUninitialized(DataType.FLOAT, end - start, k);
+        INDArray d2 = end - start == distanceBlock.rows() ? distanceBlock
+            : distanceBlock.get(NDArrayIndex.interval(0, end - start), NDArrayIndex.all());
         Nd4j.gemm(block, centroids, d2, false, true, -2.0, 0.0);
         d2.addiColumnVector(block.mul(block).sum(1).reshape(-1, 1)).addiRowVector(centroidNorms);
         INDArray nearest = Nd4j.argMin(d2, 1);
@@ -195,8 +203,13 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
           counts[(int) index[i]]++;
         }
         if (withSums) {
-          // Sums of each cluster's rows in one native op, segment ids the nearest centroids.
-          sums.addi(Nd4j.exec(new UnsortedSegmentSum(block.castTo(DataType.DOUBLE), nearest, k))[0]);
+          // Each row added to its cluster's sum, in double.
+          float[][] rows = block.toFloatMatrix();
+          for (int i = 0; i < rows.length; i++) {
+            double[] sum = sums[(int) index[i]];
+            float[] row = rows[i];
+            for (int j = 0; j < d; j++) sum[j] += row[j];
+          }
         }
       }
       return new Pass(assignments, distances, sums, counts);
@@ -210,8 +223,12 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
      */
     INDArray means(INDArray data) {
       int k = counts.length;
-      double[] divisors = Arrays.stream(counts).mapToDouble(c -> Math.max(c, 1)).toArray();
-      INDArray means = sums.divColumnVector(Nd4j.createFromArray(divisors).reshape(k, 1));
+      float[][] mean = new float[k][];
+      for (int j = 0; j < k; j++) {
+        mean[j] = new float[sums[j].length];
+        for (int i = 0; i < mean[j].length; i++) mean[j][i] = (float) (sums[j][i] / Math.max(counts[j], 1));
+      }
+      INDArray means = Nd4j.create(mean);
       double[] remaining = distances.clone();
       for (int j = 0; j < k; j++) {
         if (counts[j] > 0) continue;
@@ -219,10 +236,10 @@ public record KMeans(INDArray centroids, int[] assignments, double inertia, int 
         for (int i = 1; i < remaining.length; i++) {
           if (remaining[i] > remaining[farthest]) farthest = i;
         }
-        means.putRow(j, data.getRow(farthest).castTo(DataType.DOUBLE));
+        means.putRow(j, data.getRow(farthest));
         remaining[farthest] = -1;
       }
-      return means.castTo(DataType.FLOAT);
+      return means;
     }
   }
 
