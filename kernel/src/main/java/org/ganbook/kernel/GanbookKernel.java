@@ -5,7 +5,8 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.ganbook.widgets.Widgets;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -69,12 +70,27 @@ final class GanbookKernel extends BaseKernel {
     private volatile String currentSource = "";
 
     private GanbookKernel(KernelIO io, CellHistory history, MagicsRegistry magics, CellEvaluator evaluator) {
-        super(NAME, VERSION, languageInfo(), helpLinks(), history, io, new CommManager(), new Renderer(),
+        super(NAME, VERSION, languageInfo(), helpLinks(), history, io, new WidgetComms.Comms(), new Renderer(),
                 null, magics, true, errorStyler());
         this.kernelIO = io;
         this.history = history;
         this.evaluator = evaluator;
         Renderers.registerAll(getRenderer());
+        Widgets.connect(new WidgetComms((WidgetComms.Comms) commManager), KERNEL_ERR::println);
+    }
+
+    /** The kernel's own stderr (its log): System.err points into a notebook while a cell runs. */
+    private static final PrintStream KERNEL_ERR = System.err;
+
+    /** The connection, when it is ours: its shell socket is read during cells ({@link CellMessagePump}). */
+    private volatile GanbookConnection connection;
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection jupyter) {
+        super.becomeHandlerForConnection(jupyter);
+        if (jupyter instanceof GanbookConnection ours) {
+            this.connection = ours;
+        }
     }
 
     static GanbookKernel create(List<String> compilerOptions, long timeoutMillis) {
@@ -252,6 +268,7 @@ final class GanbookKernel extends BaseKernel {
         kernelIO.attach(env, request.isStdinEnabled());
         output.attach(env);
         String shown = null;
+        CellMessagePump pump = CellMessagePump.start(connection, KERNEL_ERR);
         try {
             Object value = runCell(request.getCode(), count);
             output.flush();
@@ -275,6 +292,9 @@ final class GanbookKernel extends BaseKernel {
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
+            if (pump != null) {
+                pump.close();
+            }
             output.detach();
             kernelIO.detach(env);
             System.setOut(oldOut);
@@ -283,6 +303,11 @@ final class GanbookKernel extends BaseKernel {
             if (store) {
                 history.record(count, request.getCode(), shown);
             }
+        }
+        if (pump != null && !pump.held().isEmpty()) {
+            // This request's reply and idle go out first; then the requests that came during the cell.
+            env.resolveDeferrals();
+            pump.handleHeld();
         }
     }
 

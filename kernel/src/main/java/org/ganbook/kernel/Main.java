@@ -60,7 +60,7 @@ public final class Main {
             kernel.runStartup("IJAVA_STARTUP_SCRIPT", script);
         }
 
-        JupyterConnection jupyter = new JupyterConnection(connection);
+        JupyterConnection jupyter = new GanbookConnection(connection);
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         surviveBadMessages(jupyter);

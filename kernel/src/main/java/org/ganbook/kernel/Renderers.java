@@ -2,6 +2,7 @@ package org.ganbook.kernel;
 
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.ganbook.widgets.Widget;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.DoubleColumn;
@@ -32,6 +33,9 @@ final class Renderers {
     }
 
     static void registerAll(Renderer renderer) {
+        // A widget shows as its view (opening its model first), with a line of text where no widget front end runs.
+        renderer.createRegistration(Widget.class).register((widget, context) ->
+                widget.displayBundle().forEach(context.getOutputContainer()::putData));
         if (present("org.knowm.xchart.internal.chartpart.Chart")) {
             Charts.register(renderer);
         }
