@@ -37,7 +37,9 @@ public final class Algorithm1 {
   final Sequential discriminator;
   final Optimizer optimizerD;
   final Optimizer optimizerG;
-  final GanConfig config;
+  /** Read by the training thread only; {@link #reconfigure} hands a new one over through {@link #next}. */
+  GanConfig config;
+  private volatile GanConfig next;
   final Sampler pData;
   private final Sampler pZ;
   final History history = new History();
@@ -72,6 +74,11 @@ public final class Algorithm1 {
     long to = from + iterations;
     long start = System.nanoTime();
     loop.run(iterations, iteration -> {
+      GanConfig changed = next;
+      if (changed != null) {   // a change takes effect between iterations, never inside one
+        config = changed;
+        next = null;
+      }
       Step d = null;
       double lossG;
       if (config.update() == GanConfig.Update.SIMULTANEOUS) {
@@ -162,7 +169,25 @@ public final class Algorithm1 {
 
   public Sequential discriminator() { return discriminator; }
 
-  public GanConfig config() { return config; }
+  /** The configuration in use (or the one waiting for the next iteration, if {@link #reconfigure}d). */
+  public GanConfig config() {
+    GanConfig pending = next;
+    return pending != null ? pending : config;
+  }
+
+  /**
+   * Changes k, m, the generator's loss, the update or D's cost from the next iteration on: what a
+   * live control does while {@link #train} runs, from any thread. The seed stays the run's (the
+   * random draws are part of its state); the optimizers, networks and history carry on.
+   */
+  public void reconfigure(GanConfig changed) {
+    if (changed == null) throw new IllegalArgumentException("reconfigure needs a configuration, got null");
+    if (changed.seed() != config.seed()) {
+      throw new IllegalArgumentException("a run keeps its seed " + config.seed() + "; reconfigure got seed " + changed.seed()
+          + " (use config().with...(...) to change the rest)");
+    }
+    next = changed;
+  }
 
   /** Writes everything needed to resume exactly (see {@link Checkpoint}). */
   public void save(Path file) throws IOException { Checkpoint.save(this, file); }

@@ -53,5 +53,11 @@ public record GanConfig(int k, int m, GeneratorLoss generatorLoss, long seed, Up
 
   public GanConfig with(DiscriminatorCost cost) { return new GanConfig(k, m, generatorLoss, seed, update, cost); }
 
+  public GanConfig withK(int k) { return new GanConfig(k, m, generatorLoss, seed, update, discriminatorCost); }
+
+  public GanConfig withM(int m) { return new GanConfig(k, m, generatorLoss, seed, update, discriminatorCost); }
+
+  public GanConfig with(GeneratorLoss loss) { return new GanConfig(k, m, loss, seed, update, discriminatorCost); }
+
   public GanConfig withSeed(long seed) { return new GanConfig(k, m, generatorLoss, seed, update, discriminatorCost); }
 }

@@ -82,6 +82,29 @@ class Algorithm1Test {
     assertEquals(0.5, dgz, 0.1);
   }
 
+  @Test void reconfigureTakesEffectAtTheNextIteration() {
+    Nd4j.getRandom().setSeed(3);
+    var g = new Sequential("G", new Dense(1, 8, Init.glorot()), new Tanh(), new Dense(8, 1, Init.glorot()));
+    var d = new Sequential("D", new Dense(1, 8, Init.glorot()), new LeakyRelu(0.2), new Dense(8, 1, Init.glorot()));
+    var asked = new ArrayList<Integer>();   // the m of every draw from p_data: one per D step
+    Sampler counting = m -> { asked.add(m); return P_DATA.sample(m); };
+    var gan = new Algorithm1(g, d, counting, P_Z, new Adam(1e-3, 0.5), new Adam(1e-3, 0.5),
+        new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 3));
+    // What a slider's observer does, here between iterations 5 and 6: k = 3, m = 16, the saturating loss.
+    gan.observe(5, p -> {
+      if (p.iteration() == 4) gan.reconfigure(gan.config().withK(3).withM(16).with(GeneratorLoss.SATURATING));
+    });
+    gan.train(8);
+    var expected = new ArrayList<Integer>();
+    for (int i = 0; i < 5; i++) expected.add(64);
+    for (int i = 0; i < 3 * 3; i++) expected.add(16);
+    assertEquals(expected, asked);
+    assertEquals(GeneratorLoss.SATURATING, gan.config().generatorLoss());
+    var otherSeed = assertThrows(IllegalArgumentException.class, () -> gan.reconfigure(gan.config().withSeed(4)));
+    assertTrue(otherSeed.getMessage().contains("keeps its seed 3"), otherSeed.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> gan.reconfigure(gan.config().withK(0)));
+  }
+
   @Test void sameSeedSameHistory() {
     var a = gan(7, GeneratorLoss.SATURATING, 2).train(30);
     var b = gan(7, GeneratorLoss.SATURATING, 2).train(30);
