@@ -110,10 +110,11 @@ public final class Figure1 {
     st.setYAxisMin(bottom);
     st.setYAxisMax(top);
     Theme.roundTicks(chart);
-    // The band under 0 holds the mapping, not values: no tick labels there.
+    // The band under 0 holds the mapping, not values: no tick labels there (a blank, since
+    // XChart lays out every label's text and an empty string is refused).
     DecimalFormat f = Theme.format(st.getYAxisDecimalPattern());
     double eps = 1e-9 * top;
-    st.setyAxisTickLabelsFormattingFunction(v -> v < -eps ? "" : f.format(v));
+    st.setyAxisTickLabelsFormattingFunction(v -> v < -eps ? " " : f.format(v));
     return chart;
   }
 

@@ -65,10 +65,13 @@ class Figure1Test {
     assertEquals(3, inLegend, "legend: p_data, p_g, D(x) only");
     // The mapping band sits below 0 and carries no tick labels; values above do, rounded.
     var fmt = chart.getStyler().getyAxisTickLabelsFormattingFunction();
-    assertEquals("", fmt.apply(-0.4));
+    assertEquals(" ", fmt.apply(-0.4), "a blank: XChart refuses to lay out an empty label");
     assertEquals("0.5", fmt.apply(0.5));
     assertEquals("1", fmt.apply(1.0000000000000002));
     assertTrue(chart.getStyler().getYAxisDecimalPattern().startsWith("#,##0."));
+
+    // A tall panel has ticks in the band under 0 too: they must draw (an empty label threw).
+    assertTrue(Charts.toImage(Figure1.chart("tall", s, 640, 1400)).getHeight() == 1400);
 
     BufferedImage img = Pngs.roundTrip(chart, Pngs.dir(tmp).resolve("figure1-b.png"));
     assertTrue(Pngs.count(img, Theme.P_G, 0) > 150, "p_g in green");
