@@ -8,7 +8,7 @@
 #      a live chart (display, then updateDisplay) replaced in place;
 #      the stop button interrupting a long training cell within seconds, earlier variables kept;
 #      Restart Kernel, then a cell run in the fresh kernel.
-#   2. The whole book exported by Jupyter Book from the committed outputs (all six chapters), every
+#   2. The whole book exported by Jupyter Book from the committed outputs (all seven chapters), every
 #      page opened from disk: nothing loaded from the network, figures decoded, equations typeset by
 #      the local MathJax, Java highlighted, the slides on the local reveal.js. Then a fixture with
 #      slide cells exported with --execute --quick; a chapter with an error cell, and one whose cells ran out of
@@ -72,7 +72,7 @@ mkdir -p "$artifacts" "$work/nb" "$work/runtime" "$work/config/labconfig"
 
 # ----------------------------------------------------------------------------- 1. JupyterLab
 step="JupyterLab server"
-cp "$chapter" "$work/nb/"     # a copy: JupyterLab autosaves what the test does
+cp "$chapter" notebooks/02-algorithm-1.ipynb "$work/nb/"   # copies: JupyterLab autosaves what the test does (02: its live panel)
 port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 token=$("$python" -c 'import secrets; print(secrets.token_hex(24))')
 # No "Jupyter news?" prompt over the notebook (it would fetch news from the web if accepted).

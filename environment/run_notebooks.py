@@ -69,6 +69,9 @@ def execute(path, timeout):
         kernel_name=KERNEL_NAME,
         timeout=timeout,
         allow_errors=False,
+        # A widget's live state means nothing in a saved notebook, and in the exported book it would
+        # pull ipywidgets' JavaScript from a CDN: the outputs keep the widget's view reference and text.
+        store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     started = time.monotonic()

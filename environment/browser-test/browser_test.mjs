@@ -10,6 +10,9 @@
 //     chart (display, then updateDisplay while training) is replaced in place, one image; a long
 //     training cell is stopped by the toolbar's stop button within seconds, and a variable defined
 //     before it is still readable; Kernel > Restart Kernel gives a fresh kernel that runs a cell.
+//     Then chapter 02's live panel (Jupyter widgets): paused, its training loop waits; step trains 50
+//     iterations and redraws; dragging D's learning-rate slider changes the value Java reads; play
+//     runs the loop to its end, the picture changing, and then it stops changing.
 //     Screenshots: ARTIFACTS/lab-*.png.
 //
 //   node browser_test.mjs book BOOK_DIR ARTIFACTS
@@ -355,15 +358,119 @@ async function labTest(url, artifacts) {
     await waitCellDone(page, lastCell, 60000);
     check((await cellText(page, lastCell)).trim() === "42", "and runs a cell: Math.abs(-7) + 35 is 42", await cellText(page, lastCell));
     await page.screenshot({ path: join(artifacts, "lab-restart.png") });
-    check(pageErrors.length === 0, "JupyterLab raised no JavaScript error", pageErrors);
-
     await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown());
+
+    await panelTest(page, url.replace(/\/lab\/tree\/[^?]*/, "/lab/tree/" + PANEL_CHAPTER), artifacts);
+    check(pageErrors.length === 0, "JupyterLab raised no JavaScript error", pageErrors);
   } catch (e) {
     if (page) await page.screenshot({ path: join(artifacts, "lab-failure.png") }).catch(() => {});
     throw e;
   } finally {
     await close();
   }
+}
+
+// Chapter 02's live panel: widgets drawn by JupyterLab, acting on a training loop while it runs.
+const PANEL_CHAPTER = "02-algorithm-1.ipynb";
+
+function cellIndex(needle) {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  for (let i = 0; i < cells.length; i++) if (cells.get(i).sharedModel.getSource().includes(needle)) return i;
+  return -1;
+}
+
+async function runCellAt(page, index, timeoutMs) {
+  await page.evaluate((i) => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = i; }, index);
+  await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(index).locator(".jp-InputPrompt").click();
+  await labRunActive(page);
+  if (timeoutMs) await waitCellDone(page, index, timeoutMs);
+}
+
+async function panelTest(page, url, artifacts) {
+  let started = Date.now();
+  await page.goto(url, { waitUntil: "load", timeout: 60000 });
+  await page.waitForFunction(() => {
+    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    return w && w.content && w.content.model && w.sessionContext && w.sessionContext.session;
+  }, null, { timeout: 90000, polling: 250 });
+  await labIdle(page, 120000);
+  const controls = await page.evaluate(cellIndex, 'Widgets.toggleButtons("training"');
+  const loop = await page.evaluate(cellIndex, "while (live.iteration() < LIVE_ITERATIONS)");
+  check(controls > 0 && loop > controls, `chapter 02 has its panel: controls in cell ${controls}, the training loop in cell ${loop}`, { controls, loop });
+  // Every cell before the loop: the 1-D game's definitions, the controls, the trainer they drive.
+  await page.evaluate((i) => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = i; }, loop);
+  await labMenu(page, "Run", "Run All Above Selected Cell");
+  await waitCellDone(page, loop - 1, 600000);
+  const panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(controls);
+  const pause = panel.locator(".widget-toggle-button", { hasText: /^pause$/ });
+  await pause.waitFor({ timeout: 60000 });
+  check(await panel.locator(".widget-hslider").count() === 4 && await panel.locator(".widget-image").count() === 1,
+    `the panel's widgets are drawn: 4 sliders, the picture, play / pause and step (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const picture = panel.locator(".widget-image");
+  await page.evaluate((i) => {
+    const node = window.jupyterapp.shell.currentWidget.content.widgets[i].node;
+    window.__panel = { srcs: [] };
+    const seen = () => {
+      const img = node.querySelector(".widget-image");
+      if (img && img.src && window.__panel.srcs[window.__panel.srcs.length - 1] !== img.src) window.__panel.srcs.push(img.src);
+    };
+    new MutationObserver(seen).observe(node, { subtree: true, attributes: true, attributeFilter: ["src"], childList: true });
+  }, controls);
+  const versions = () => page.evaluate(() => window.__panel.srcs.length);
+
+  // Pause before the loop starts: it must wait, the picture unchanged, the kernel busy.
+  await pause.click();
+  await runCellAt(page, loop, 0);
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus === "busy",
+    null, { timeout: 30000, polling: 100 });
+  await page.waitForTimeout(1000);
+  const idle = await versions();     // the empty picture's first source, if the view set one
+  await page.waitForTimeout(3000);
+  check(await versions() === idle, "paused: the loop waits and the picture does not change", { idle, now: await versions() });
+
+  // Step: 50 iterations, one new picture.
+  await panel.locator(".widget-button", { hasText: "step 50" }).click();
+  await page.waitForFunction((n) => window.__panel.srcs.length > n, idle, { timeout: 60000, polling: 100 });
+  const status = panel.locator(".widget-label").last();
+  await page.waitForFunction((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node.innerText.includes("50 of"),
+    controls, { timeout: 30000, polling: 100 });
+  check(true, `step trained 50 iterations while paused and redrew the picture (${await status.innerText()})`);
+
+  // Drag D's learning-rate slider to the right.
+  const slider = panel.locator(".widget-hslider", { hasText: "D's lr" });
+  const readout = slider.locator(".widget-readout");
+  const before = (await readout.innerText()).trim();
+  const handle = slider.locator(".noUi-handle");
+  const box = await handle.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const after = (await readout.innerText()).trim();
+  check(after !== before && Number(after) > Number(before), `dragging D's learning rate moves it from ${before} to ${after}`, { before, after });
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus === "busy",
+    null, { timeout: 5000, polling: 100 });
+  ok("and the kernel shows busy again: the cell is still running");
+
+  // Play: the loop runs to its end, the picture changing as it goes, then it stops changing.
+  const stepped = await versions();
+  started = Date.now();
+  await panel.locator(".widget-toggle-button", { hasText: /^play$/ }).click();
+  await waitCellDone(page, loop, 300000);
+  const played = await versions();
+  check(played >= stepped + 2, `play: the picture changed ${played - stepped} times while training ran to the end (${((Date.now() - started) / 1000).toFixed(1)} s)`, { stepped, played });
+  await page.waitForTimeout(2000);
+  check(await versions() === played, "after the run the picture stops changing", await versions());
+  await picture.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, "lab-panel.png") });
+
+  // The learner's value reached Java: the trainer's D optimizer read the dragged slider.
+  const readCell = await labNewCell(page, "lrD.value()");
+  await labRunActive(page);
+  await waitCellDone(page, readCell, 60000);
+  const javaValue = Number((await cellText(page, readCell)).trim());
+  check(Math.abs(javaValue - Number(after)) <= 0.5 * Number(after), `Java reads the dragged value: lrD.value() = ${javaValue}`, { javaValue, after });
+  await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown());
 }
 
 // ------------------------------------------------------------------------------------- export

@@ -81,8 +81,12 @@ class Widgets(unittest.TestCase):
         echoes = [m for m in got if m["msg_type"] == "comm_msg" and m["parent_header"].get("msg_id") == update]
         self.assertEqual(len(echoes), 1)
         self.assertEqual(echoes[0]["content"]["data"], {"method": "echo_update", "state": {"value": 0.5}, "buffer_paths": []})
-        statuses = [m for m in got if m["msg_type"] == "status" and m["parent_header"].get("msg_id") == update]
-        self.assertEqual(statuses, [], "no idle for the update while the cell is busy")
+        # The update has its busy and idle (the widgets' front end waits for that idle before it sends
+        # a control's next change), and the running cell's busy comes right after.
+        states = [(m["parent_header"].get("msg_id"), m["content"]["execution_state"]) for m in got if m["msg_type"] == "status"]
+        at = states.index((update, "idle"))
+        self.assertEqual(states[at - 1], (update, "busy"))
+        self.assertEqual(states[at + 1], (cell, "busy"), "the kernel is busy again with the cell")
         idle_of_cell = [i for i, m in enumerate(got) if m["msg_type"] == "status"
                         and m["parent_header"].get("msg_id") == cell and m["content"]["execution_state"] == "idle"]
         started_after = [i for i, m in enumerate(got) if m["msg_type"] == "status"

@@ -4,7 +4,9 @@ import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 import java.io.PrintStream;
@@ -20,10 +22,16 @@ import java.util.Set;
  * during training would arrive after training. (ipykernel has the same limit: widget messages
  * are handled between cells.) While a cell runs, this pump reads the shell socket instead:
  * comm messages (the widgets' state, clicks, the control comm), comm info and kernel info are
- * handled at once, without busy/idle status (the kernel is busy with the cell); every other
+ * handled at once; every other
  * request (the next execute, a completion) is held, in order, and handled after the cell, as it
  * would have been. The shell loop is blocked in the execute request meanwhile, so the socket
  * has one reader at a time.
+ *
+ * <p>Each message handled during a cell gets its busy and idle status, as between cells: the
+ * widgets' front end sends a control's next change only when the kernel has said idle for the
+ * last one (ipywidgets throttles to one message in flight), so without it a dragged slider would
+ * reach the kernel once. A busy status for the running cell follows at once, so that the kernel
+ * shows busy again while the cell goes on.
  */
 final class CellMessagePump implements AutoCloseable {
     /** Handled during a cell: what widgets and a status poll need, nothing that runs code in JShell. */
@@ -35,22 +43,24 @@ final class CellMessagePump implements AutoCloseable {
     private final GanbookConnection connection;
     private final ShellChannel shell;
     private final PrintStream log;
+    private final MessageContext cell;
     private final List<Message<?>> held = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private CellMessagePump(GanbookConnection connection, PrintStream log) {
+    private CellMessagePump(GanbookConnection connection, MessageContext cell, PrintStream log) {
         this.connection = connection;
         this.shell = connection.shell();
+        this.cell = cell;
         this.log = log;
         this.thread = new Thread(this::pump, "ganbook-cell-messages");
         this.thread.setDaemon(true);
     }
 
-    /** Starts reading for the duration of a cell; null (nothing to do) without a connection. */
-    static CellMessagePump start(GanbookConnection connection, PrintStream log) {
+    /** Starts reading for the duration of the cell of {@code cell} (its execute request); null without a connection. */
+    static CellMessagePump start(GanbookConnection connection, MessageContext cell, PrintStream log) {
         if (connection == null || connection.shell() == null) return null;
-        CellMessagePump pump = new CellMessagePump(connection, log);
+        CellMessagePump pump = new CellMessagePump(connection, cell, log);
         pump.thread.start();
         return pump;
     }
@@ -82,13 +92,14 @@ final class CellMessagePump implements AutoCloseable {
     private void handle(Message<?> message) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) return;
-        ShellReplyEnvironment env = connection.quietEnvironment(message);
+        ShellReplyEnvironment env = connection.prepareReplyEnv(shell, message);
         try {
             handler.handle(env, message);
         } catch (Exception e) {
             log.println("ganbook kernel: " + message.getHeader().getType().getName() + " during a cell failed: " + e);
         } finally {
             env.resolveDeferrals();
+            connection.getIOPub().sendMessage(new Message<>(cell, PublishStatus.MESSAGE_TYPE, PublishStatus.BUSY));
         }
     }
 

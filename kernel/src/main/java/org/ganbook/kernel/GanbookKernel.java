@@ -268,7 +268,7 @@ final class GanbookKernel extends BaseKernel {
         kernelIO.attach(env, request.isStdinEnabled());
         output.attach(env);
         String shown = null;
-        CellMessagePump pump = CellMessagePump.start(connection, KERNEL_ERR);
+        CellMessagePump pump = CellMessagePump.start(connection, message, KERNEL_ERR);
         try {
             Object value = runCell(request.getCode(), count);
             output.flush();
