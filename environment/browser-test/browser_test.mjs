@@ -112,6 +112,16 @@ async function labIdle(page, timeoutMs) {
   }, null, { timeout: timeoutMs, polling: 250 });
 }
 
+// Opens a notebook in JupyterLab and waits for its kernel to be idle.
+async function labOpen(page, url) {
+  await page.goto(url, { waitUntil: "load", timeout: 60000 });
+  await page.waitForFunction(() => {
+    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    return w && w.content && w.content.model && w.sessionContext && w.sessionContext.session;
+  }, null, { timeout: 90000, polling: 250 });
+  await labIdle(page, 120000);
+}
+
 // Clicks a menu of JupyterLab's menu bar, then one of its items, as a learner does.
 async function labMenu(page, menu, item) {
   await page.locator(".lm-MenuBar-itemLabel", { hasText: new RegExp("^" + menu + "$") }).click();
@@ -203,12 +213,7 @@ async function labTest(url, artifacts) {
     await page.screenshot({ path: join(artifacts, "lab-launcher.png") });
 
     // The chapter, opened with its kernel.
-    await page.goto(url, { waitUntil: "load", timeout: 60000 });
-    await page.waitForFunction(() => {
-      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-      return w && w.content && w.content.model && w.sessionContext && w.sessionContext.session;
-    }, null, { timeout: 90000, polling: 250 });
-    await labIdle(page, 120000);
+    await labOpen(page, url);
     let state = await page.evaluate(labState);
     check(state.kernelName === "ganbook-java", `the chapter opened with the ganbook-java kernel, idle (${((Date.now() - started) / 1000).toFixed(1)} s)`, state.kernelName);
     const mimes = [...new Set(state.cells.filter((c) => c.type === "code").map((c) => c.mime))];
@@ -388,12 +393,7 @@ async function runCellAt(page, index, timeoutMs) {
 
 async function panelTest(page, url, artifacts) {
   let started = Date.now();
-  await page.goto(url, { waitUntil: "load", timeout: 60000 });
-  await page.waitForFunction(() => {
-    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    return w && w.content && w.content.model && w.sessionContext && w.sessionContext.session;
-  }, null, { timeout: 90000, polling: 250 });
-  await labIdle(page, 120000);
+  await labOpen(page, url);
   const controls = await page.evaluate(cellIndex, 'Widgets.toggleButtons("training"');
   const loop = await page.evaluate(cellIndex, "while (live.iteration() < LIVE_ITERATIONS)");
   check(controls > 0 && loop > controls, `chapter 02 has its panel: controls in cell ${controls}, the training loop in cell ${loop}`, { controls, loop });

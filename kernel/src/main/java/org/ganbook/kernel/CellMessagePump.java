@@ -88,18 +88,26 @@ final class CellMessagePump implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void handle(Message<?> message) {
+        dispatch(message);
+        connection.getIOPub().sendMessage(new Message<>(cell, PublishStatus.MESSAGE_TYPE, PublishStatus.BUSY));
+    }
+
+    /** What the shell loop does with a message: its handler, its reply environment, its deferred status. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(Message<?> message) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
-        if (handler == null) return;
+        if (handler == null) {
+            log.println("ganbook kernel: no handler for " + message.getHeader().getType().getName());
+            return;
+        }
         ShellReplyEnvironment env = connection.prepareReplyEnv(shell, message);
         try {
             handler.handle(env, message);
         } catch (Exception e) {
-            log.println("ganbook kernel: " + message.getHeader().getType().getName() + " during a cell failed: " + e);
+            log.println("ganbook kernel: " + message.getHeader().getType().getName() + " failed: " + e);
         } finally {
             env.resolveDeferrals();
-            connection.getIOPub().sendMessage(new Message<>(cell, PublishStatus.MESSAGE_TYPE, PublishStatus.BUSY));
         }
     }
 
@@ -121,22 +129,7 @@ final class CellMessagePump implements AutoCloseable {
     }
 
     /** Handles the held requests on the shell thread, in order, as its loop would have. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void handleHeld() {
-        for (Message<?> message : held()) {
-            ShellHandler handler = connection.getHandler(message.getHeader().getType());
-            if (handler == null) {
-                log.println("ganbook kernel: no handler for " + message.getHeader().getType().getName());
-                continue;
-            }
-            ShellReplyEnvironment env = connection.prepareReplyEnv(shell, message);
-            try {
-                handler.handle(env, message);
-            } catch (Exception e) {
-                log.println("ganbook kernel: " + message.getHeader().getType().getName() + " failed: " + e);
-            } finally {
-                env.resolveDeferrals();
-            }
-        }
+        for (Message<?> message : held()) dispatch(message);
     }
 }

@@ -19,6 +19,20 @@ public abstract class DomWidget extends Widget {
     }
   }
 
+  /** A slider's keys (ipywidgets' FloatSlider, IntSlider and FloatLogSlider share them). */
+  protected final void defineSlider(Number min, Number max, Number step, Number value, String format) {
+    define("behavior", "drag-tap");
+    define("continuous_update", true);
+    define("disabled", false);
+    define("max", max);
+    define("min", min);
+    define("orientation", "horizontal");
+    define("readout", true);
+    define("readout_format", format);
+    define("step", step);
+    define("value", value);
+  }
+
   /** This view's layout: {@code control.layout().set("width", "300px")}. */
   public Layout layout() { return layout; }
 

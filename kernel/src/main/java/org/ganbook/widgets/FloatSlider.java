@@ -14,16 +14,7 @@ public class FloatSlider extends DomWidget {
     if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) throw new IllegalArgumentException(name() + ": need min < max, got " + min + " and " + max);
     if (!(step > 0)) throw new IllegalArgumentException(name() + ": step must be > 0, got " + step);
     check(value, min, max);
-    define("behavior", "drag-tap");
-    define("continuous_update", true);
-    define("disabled", false);
-    define("max", max);
-    define("min", min);
-    define("orientation", "horizontal");
-    define("readout", true);
-    define("readout_format", format);
-    define("step", step);
-    define("value", value);
+    defineSlider(min, max, step, value, format);
   }
 
   /** The current value. */

@@ -7,16 +7,7 @@ public final class IntSlider extends DomWidget {
     if (min >= max) throw new IllegalArgumentException(name() + ": need min < max, got " + min + " and " + max);
     if (step < 1) throw new IllegalArgumentException(name() + ": step must be >= 1, got " + step);
     check(value, min, max);
-    define("behavior", "drag-tap");
-    define("continuous_update", true);
-    define("disabled", false);
-    define("max", max);
-    define("min", min);
-    define("orientation", "horizontal");
-    define("readout", true);
-    define("readout_format", "d");
-    define("step", step);
-    define("value", value);
+    defineSlider(min, max, step, value, "d");
   }
 
   /** The current value. */
