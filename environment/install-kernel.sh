@@ -7,6 +7,11 @@
 # shows) is drawn here by environment/kernel_logo.py; no image is kept in git.
 # Idempotent: running it again rebuilds what changed and rewrites the same kernelspec.
 # GANBOOK_MAVEN_ARGS passes extra Maven arguments, e.g. -Pcuda for the CUDA backend (see README).
+# For a shared installation (environment/classroom.sh):
+#   GANBOOK_KERNEL_JARS=DIR     the kernel's jars and every dependency are linked (or copied) into
+#                               DIR, and the kernelspec reads them there, not from ~/.m2
+#   GANBOOK_KERNEL_MEMORY=...   the JVM's memory flags, in place of the defaults below
+#   GANBOOK_KERNEL_JAVA_FLAGS=  more JVM flags (e.g. -Dganbook.loops.threads=1)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +33,21 @@ for jar in "$lib_jar:ganbook-lib.jar" "$root/kernel/target/ganbook-kernel.jar:ga
   cp "${jar%%:*}" "$out/${jar##*:}.tmp" && mv -f "$out/${jar##*:}.tmp" "$out/${jar##*:}"
 done
 classpath="$out/ganbook-kernel.jar:$out/ganbook-lib.jar:$(cat "$out/lib-dependencies.classpath")"
+if [ -n "${GANBOOK_KERNEL_JARS:-}" ]; then
+  # Other users cannot read this user's ~/.m2: give them their own copy (a hard link where the
+  # file system allows it), named as in the Maven repository so that versions stay visible.
+  rm -rf "$GANBOOK_KERNEL_JARS"
+  mkdir -p "$GANBOOK_KERNEL_JARS"
+  shared=""
+  IFS=: read -r -a jars <<< "$classpath"
+  for jar in "${jars[@]}"; do
+    target="$GANBOOK_KERNEL_JARS/$(basename "$jar")"
+    ln "$jar" "$target" 2>/dev/null || cp "$jar" "$target"
+    shared="${shared:+$shared:}$target"
+  done
+  chmod -R a+rX "$GANBOOK_KERNEL_JARS"
+  classpath="$shared"
+fi
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java_bin="$JAVA_HOME/bin/java"
@@ -45,20 +65,22 @@ JAVA_BIN="$java_bin" CLASSPATH_VALUE="$classpath" SPEC_DIR="$spec_dir" "$python"
 import json, os
 # The BLAS's variables as environment/cpu-env.sh set them, and the JVM flag that loads it.
 env = {}
-for name in ("GANBOOK_BLAS", "OMP_WAIT_POLICY", "OPENBLAS_CORETYPE", "MKL_THREADING_LAYER", "GOMP_SPINCOUNT", "GANBOOK_DATA"):
+for name in ("GANBOOK_BLAS", "OMP_WAIT_POLICY", "OPENBLAS_CORETYPE", "MKL_THREADING_LAYER", "GOMP_SPINCOUNT",
+             "GANBOOK_DATA", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     if os.environ.get(name):
         env[name] = os.environ[name]
 blas_flags = os.environ.get("GANBOOK_JAVA_BLAS", "").split()
+# ND4J's arrays live off the Java heap and are freed when the GC finds their owners. With no cap,
+# a long training run can grow to many GB before a collection: cap it so that JavaCPP triggers the
+# GC itself (and refuses, with an OutOfMemoryError in the cell, what would pass the cap).
+memory = os.environ.get("GANBOOK_KERNEL_MEMORY", "").split() or [
+    "-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=3g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g"]
 spec = {
     "argv": [
         os.environ["JAVA_BIN"],
         "-Djava.awt.headless=true",
-        # ND4J's arrays live off the Java heap and are freed when the GC finds their owners. With
-        # no cap, a long training run can grow to many GB before a collection: cap it so that
-        # JavaCPP triggers the GC itself.
-        "-Xmx3g",
-        "-Dorg.bytedeco.javacpp.maxbytes=3g",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g",
+        *memory,
+        *os.environ.get("GANBOOK_KERNEL_JAVA_FLAGS", "").split(),
         *blas_flags,
         "-cp", os.environ["CLASSPATH_VALUE"],
         "org.ganbook.kernel.Main",

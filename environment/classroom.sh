@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# A class on this machine: JupyterHub for the book, every learner with their own Unix user, server,
+# kernels and copy of the chapters. Needs root (it makes Unix users); re-runs itself with sudo.
+#
+#   environment/classroom.sh start     set up (idempotent), start the hub, make the teacher's account
+#   environment/classroom.sh book      publish this checkout's notebooks as the book's next version
+#   environment/classroom.sh restart   restart the hub alone (learners' servers and kernels go on)
+#   environment/classroom.sh stop      stop the hub, its proxy and every learner's server
+#   environment/classroom.sh status    the hub's state and the learners' servers
+#
+# What it installs, all under $GANBOOK_HUB_DIR (default /opt/ganbook-hub):
+#   venv/     JupyterHub, NativeAuthenticator, jupyterhub-idle-culler, nbgitpuller, JupyterLab and
+#             the widgets' front end, pinned in environment/classroom/requirements.txt (PyPI);
+#             the ganbook-java kernelspec in venv/share/jupyter/kernels, JupyterLab's news off
+#   proxy/    configurable-http-proxy, pinned in environment/classroom/package-lock.json (npm)
+#   kernel/   the kernel's jars and dependencies, readable by every learner
+#   data/     MNIST, fetched and checked once for everyone (environment/fetch-mnist.sh)
+#   book/     a git repository holding the book's versions; learners' copies are pulled from it
+#   state/    the hub's database, cookie secret and proxy token, the teacher's first password, the log
+#
+# Settings (environment variables; the defaults suit a class on one server):
+#   GANBOOK_HUB_DIR=/opt/ganbook-hub   GANBOOK_HUB_IP=0.0.0.0   GANBOOK_HUB_PORT=8000
+#   GANBOOK_HUB_ADMIN=teacher          the teacher's account (the hub's admin)
+#   GANBOOK_HUB_ADMIN_PASSWORD         its first password (default: random, kept in state/admin-password)
+#   GANBOOK_HUB_USER_PREFIX=jupyter-   learner 'ada' is Unix user 'jupyter-ada', home $GANBOOK_HUB_HOME/jupyter-ada
+#   GANBOOK_HUB_HOME=/home
+#   GANBOOK_HUB_KERNEL_HEAP=2g         each kernel's Java heap (-Xmx)
+#   GANBOOK_HUB_KERNEL_OFFHEAP=2g      each kernel's ND4J arrays (JavaCPP's maxbytes)
+#   GANBOOK_HUB_KERNEL_THREADS=1       threads of each kernel's BLAS and loops (learners share cores)
+#   GANBOOK_HUB_CULL_TIMEOUT=3600      seconds of inactivity before a learner's server is stopped
+#   GANBOOK_HUB_QUICK=1                learners' kernels in quick mode (GANBOOK_QUICK=1: tests, demos)
+#   GANBOOK_HUB_SSL_CERT, GANBOOK_HUB_SSL_KEY   serve HTTPS (do, on any network but a test's loopback)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+command="${1:-start}"
+
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "classroom: needs root (it makes a Unix user per learner); run it as root" >&2; exit 1; }
+  exec sudo --preserve-env "$0" "$@"
+fi
+
+hub="${GANBOOK_HUB_DIR:-/opt/ganbook-hub}"
+export GANBOOK_HUB_DIR="$hub"
+export GANBOOK_HUB_ADMIN="${GANBOOK_HUB_ADMIN:-teacher}"
+export GANBOOK_HUB_USER_PREFIX="${GANBOOK_HUB_USER_PREFIX:-jupyter-}"
+export GANBOOK_HUB_PORT="${GANBOOK_HUB_PORT:-8000}"
+export GANBOOK_HUB_IP="${GANBOOK_HUB_IP:-0.0.0.0}"
+state="$hub/state"
+python="$hub/venv/bin/python"
+case "$GANBOOK_HUB_USER_PREFIX" in
+  [a-z]*) ;;
+  *) echo "classroom: GANBOOK_HUB_USER_PREFIX must start with a lower-case letter, got '$GANBOOK_HUB_USER_PREFIX'" >&2; exit 2 ;;
+esac
+case "$GANBOOK_HUB_ADMIN" in
+  [a-z]*) ;;
+  *) echo "classroom: GANBOOK_HUB_ADMIN must be a lower-case name, got '$GANBOOK_HUB_ADMIN'" >&2; exit 2 ;;
+esac
+
+url() {
+  local scheme=http host="$GANBOOK_HUB_IP"
+  [ -n "${GANBOOK_HUB_SSL_CERT:-}" ] && scheme=https
+  [ "$host" = 0.0.0.0 ] && host="$(hostname -f 2>/dev/null || hostname)"
+  echo "$scheme://$host:$GANBOOK_HUB_PORT/hub/"
+}
+
+hub_pid() { cat "$state/jupyterhub.pid" 2>/dev/null || true; }
+hub_running() { local p; p="$(hub_pid)"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+# Publishes the checkout's notebooks as the book's next version: a commit in $hub/book (when they
+# changed). Learners get it at their server's next start; their own edits are kept (see
+# environment/classroom/ganbook-singleuser).
+publish_book() {
+  local book="$hub/book"
+  if [ ! -d "$book/.git" ]; then
+    git init -q -b main "$book"
+  fi
+  rm -f "$book"/*.ipynb
+  cp "$root"/notebooks/[0-9][0-9]-*.ipynb "$book/"
+  git -C "$book" add -A
+  if ! git -C "$book" diff --cached --quiet 2>/dev/null || ! git -C "$book" rev-parse -q --verify HEAD >/dev/null; then
+    local version
+    version="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    git -C "$book" -c user.name=ganbook -c user.email=ganbook@localhost commit -q -m "The book at $version"
+    echo "classroom: published the book at $version ($(ls "$book"/*.ipynb | wc -l) chapters)"
+  fi
+  chmod -R a+rX "$book"
+}
+
+setup() {
+  "$root/environment/setup-python.sh" >/dev/null   # the project's .venv: the kernel's logo is drawn with it
+  mkdir -p "$hub"/{bin,kernel,data,state}
+  chmod 755 "$hub"
+  chmod 700 "$state"
+
+  # Python: the hub and every learner's JupyterLab, from Debian's python3, pinned.
+  local requirements="$root/environment/classroom/requirements.txt" stamp="$hub/venv/.ganbook-requirements.sha256"
+  [ -x "$python" ] || /usr/bin/python3 -m venv "$hub/venv"
+  if [ "$(cat "$stamp" 2>/dev/null || true)" != "$(sha256sum "$requirements" | cut -d' ' -f1)" ]; then
+    echo "classroom: installing environment/classroom/requirements.txt into $hub/venv"
+    "$python" -m pip install -q --no-input --disable-pip-version-check -r "$requirements"
+    sha256sum "$requirements" | cut -d' ' -f1 > "$stamp"
+  fi
+
+  # The proxy in front of the hub and the learners' servers, from npm, pinned by its lock file.
+  mkdir -p "$hub/proxy"
+  if ! cmp -s "$root/environment/classroom/package-lock.json" "$hub/proxy/package-lock.json"; then
+    echo "classroom: installing configurable-http-proxy into $hub/proxy"
+    cp "$root/environment/classroom/package.json" "$root/environment/classroom/package-lock.json" "$hub/proxy/"
+    (cd "$hub/proxy" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+
+  # MNIST once, read by everyone.
+  GANBOOK_DATA="$hub/data" "$root/environment/fetch-mnist.sh" >/dev/null
+  chmod -R a+rX "$hub/data"
+
+  # The kernel: jars every learner can read, memory capped per kernel, threads shared out.
+  local threads="${GANBOOK_HUB_KERNEL_THREADS:-1}" heap="${GANBOOK_HUB_KERNEL_HEAP:-2g}" offheap="${GANBOOK_HUB_KERNEL_OFFHEAP:-2g}"
+  (
+    # shellcheck source=cpu-env.sh
+    . "$root/environment/cpu-env.sh"
+    export JUPYTER_DATA_DIR="$hub/venv/share/jupyter" GANBOOK_DATA="$hub/data" GANBOOK_KERNEL_JARS="$hub/kernel"
+    export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
+    # maxphysicalbytes bounds the whole process (heap, off-heap, the JVM itself) so that JavaCPP
+    # collects before the machine runs short.
+    export GANBOOK_KERNEL_MEMORY="-Xmx$heap -Dorg.bytedeco.javacpp.maxbytes=$offheap -Dorg.bytedeco.javacpp.maxphysicalbytes=$(( ${heap%g} + ${offheap%g} + 1 ))g"
+    export GANBOOK_KERNEL_JAVA_FLAGS="-Dganbook.loops.threads=$threads"
+    "$root/environment/install-kernel.sh" | sed 's/^/classroom: /'
+  )
+  chmod -R a+rX "$hub/venv/share/jupyter/kernels"
+
+  # Every learner's JupyterLab: no "Jupyter news?" pop-up (it would fetch news from the web).
+  mkdir -p "$hub/venv/etc/jupyter/labconfig"
+  echo '{"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": true}}' \
+    > "$hub/venv/etc/jupyter/labconfig/page_config.json"
+
+  install -m 755 "$root/environment/classroom/ganbook-singleuser" "$hub/bin/ganbook-singleuser"
+  install -m 644 "$root/environment/classroom/jupyterhub_config.py" "$hub/jupyterhub_config.py"
+  [ -s "$state/proxy_auth_token" ] || (umask 077 && "$python" -c 'import secrets; print(secrets.token_hex(32))' > "$state/proxy_auth_token")
+  publish_book
+}
+
+start_hub() {
+  if hub_running; then echo "classroom: the hub is already running (pid $(hub_pid)) at $(url)"; return; fi
+  [ "${GANBOOK_HUB_QUICK:-}" = 1 ] && export GANBOOK_QUICK=1   # passed on to learners' kernels
+  (cd "$state" && PATH="$hub/venv/bin:$PATH" nohup "$hub/venv/bin/jupyterhub" -f "$hub/jupyterhub_config.py" </dev/null \
+     >> "$state/jupyterhub.log" 2>&1 &)
+  for _ in $(seq 1 120); do
+    if "$python" - "$(url_local)" <<'PY' 2>/dev/null; then break; fi
+import sys, urllib.request
+urllib.request.urlopen(sys.argv[1] + "api/", timeout=2)
+PY
+    sleep 0.5
+  done
+  hub_running || { echo "classroom: the hub did not start; its log, $state/jupyterhub.log, ends with:" >&2; tail -n 20 "$state/jupyterhub.log" >&2; exit 1; }
+  echo "classroom: JupyterHub running (pid $(hub_pid)) at $(url); log in $state/jupyterhub.log"
+}
+
+url_local() {
+  local scheme=http host="$GANBOOK_HUB_IP"
+  [ -n "${GANBOOK_HUB_SSL_CERT:-}" ] && scheme=https
+  [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+  echo "$scheme://$host:$GANBOOK_HUB_PORT/hub/"
+}
+
+# The teacher's account, made once by signing up like a learner (an admin's sign-up is approved
+# at once). Its first password is $GANBOOK_HUB_ADMIN_PASSWORD, or a random one kept in
+# state/admin-password for the teacher to read and then change (/hub/change-password).
+ensure_teacher() {
+  local password_file="$state/admin-password"
+  if [ ! -s "$password_file" ]; then
+    (umask 077 && printf '%s\n' "${GANBOOK_HUB_ADMIN_PASSWORD:-$("$python" -c 'import secrets; print(secrets.token_urlsafe(12))')}" > "$password_file")
+  fi
+  "$python" "$root/environment/classroom/hubclient.py" signup "$(url_local)" "$GANBOOK_HUB_ADMIN" "$password_file"
+}
+
+stop_all() {
+  local p
+  if hub_running; then
+    p="$(hub_pid)"; kill -TERM "$p"
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+  fi
+  p="$(cat "$state/proxy.pid" 2>/dev/null || true)"
+  [ -n "$p" ] && kill -TERM "$p" 2>/dev/null || true
+  # Every learner's server and kernels: the processes of the hub's Unix users.
+  while IFS=: read -r name _; do
+    case "$name" in "$GANBOOK_HUB_USER_PREFIX"*) pkill -TERM -u "$name" 2>/dev/null || true ;; esac
+  done < /etc/passwd
+  sleep 1
+  while IFS=: read -r name _; do
+    case "$name" in "$GANBOOK_HUB_USER_PREFIX"*) pkill -KILL -u "$name" 2>/dev/null || true ;; esac
+  done < /etc/passwd
+  rm -f "$state/jupyterhub.pid" "$state/proxy.pid"
+  echo "classroom: stopped the hub, its proxy and the learners' servers (their files are kept)"
+}
+
+case "$command" in
+  start)
+    setup
+    start_hub
+    ensure_teacher
+    ;;
+  book) publish_book ;;
+  restart)
+    if hub_running; then kill -TERM "$(hub_pid)"; for _ in $(seq 1 50); do hub_running || break; sleep 0.2; done; fi
+    start_hub
+    ;;
+  stop) stop_all ;;
+  status)
+    if hub_running; then echo "classroom: the hub is running (pid $(hub_pid)) at $(url)"; else echo "classroom: the hub is not running"; fi
+    ps -o user:24,pid,rss,etime,args -u "$(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {printf "%s%s", s, $1; s=","}' /etc/passwd)" 2>/dev/null | cut -c1-150 || true
+    ;;
+  *) echo "usage: environment/classroom.sh [start|book|restart|stop|status]" >&2; exit 2 ;;
+esac
