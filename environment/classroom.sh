@@ -142,7 +142,9 @@ setup() {
 start_hub() {
   if hub_running; then echo "classroom: the hub is already running (pid $(hub_pid)) at $(url)"; return; fi
   [ "${GANBOOK_HUB_QUICK:-}" = 1 ] && export GANBOOK_QUICK=1   # passed on to learners' kernels
-  (cd "$state" && PATH="$hub/venv/bin:$PATH" nohup "$hub/venv/bin/jupyterhub" -f "$hub/jupyterhub_config.py" </dev/null \
+  # In the background and on its own: nothing of this shell's (its output, its terminal) is kept.
+  (cd "$state" || exit 1
+   PATH="$hub/venv/bin:$PATH" setsid nohup "$hub/venv/bin/jupyterhub" -f "$hub/jupyterhub_config.py" </dev/null \
      >> "$state/jupyterhub.log" 2>&1 &)
   for _ in $(seq 1 120); do
     if "$python" - "$(url_local)" <<'PY' 2>/dev/null; then break; fi

@@ -25,6 +25,10 @@ c = get_config()  # noqa: F821 (defined by JupyterHub when it reads this file)
 
 c.JupyterHub.ip = os.environ.get("GANBOOK_HUB_IP", "0.0.0.0")
 c.JupyterHub.port = int(os.environ.get("GANBOOK_HUB_PORT", "8000"))
+# The hub and the proxy's API listen on the loopback only, on ports a second hub (a test beside a
+# class) can move.
+c.JupyterHub.hub_port = int(os.environ.get("GANBOOK_HUB_HUB_PORT", "8081"))
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + os.environ.get("GANBOOK_HUB_PROXY_API_PORT", "8001")
 if os.environ.get("GANBOOK_HUB_SSL_CERT"):
     c.JupyterHub.ssl_cert = os.environ["GANBOOK_HUB_SSL_CERT"]
     c.JupyterHub.ssl_key = os.environ["GANBOOK_HUB_SSL_KEY"]
@@ -56,6 +60,9 @@ c.NativeAuthenticator.check_common_password = True
 c.NativeAuthenticator.allowed_failed_logins = 5
 c.NativeAuthenticator.seconds_before_next_try = 60
 c.Authenticator.admin_users = {admin}
+# Who may log in is the teacher's approval (NativeAuthenticator refuses an account not yet
+# approved), not a list in this file: JupyterHub 5 asks for that to be said.
+c.Authenticator.allow_all = True
 # Names become Unix user names: lower-case letters, digits, '-' and '_', starting with a letter.
 c.Authenticator.username_pattern = r"^[a-z][a-z0-9_-]{0,30}$"
 
@@ -129,5 +136,5 @@ if os.environ.get("GANBOOK_HUB_TEST_TOKEN"):
     c.JupyterHub.services.append({"name": "ganbook-test", "api_token": os.environ["GANBOOK_HUB_TEST_TOKEN"]})
     c.JupyterHub.load_roles.append({"name": "ganbook-test", "scopes": ["admin:users", "admin:servers",
                                                                       "access:servers", "list:users",
-                                                                      "read:users"],
+                                                                      "read:users", "tokens"],
                                     "services": ["ganbook-test"]})
