@@ -109,7 +109,9 @@ setup() {
     (cd "$hub/proxy" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 
-  # MNIST once, read by everyone.
+  # MNIST once, read by everyone (copied from this user's cache when it is there; checked either way).
+  local cache="${GANBOOK_DATA:-$HOME/.cache/ganbook}/mnist"
+  if [ ! -d "$hub/data/mnist" ] && [ -d "$cache" ]; then cp -r "$cache" "$hub/data/mnist"; fi
   GANBOOK_DATA="$hub/data" "$root/environment/fetch-mnist.sh" >/dev/null
   chmod -R a+rX "$hub/data"
 

@@ -47,8 +47,21 @@ class Learner:
         return self.page.status_code == 302 and "login" not in self.page.headers.get("Location", "login")
 
     def authorize(self, name):
-        """As the teacher: approve a learner's sign-up (NativeAuthenticator's /hub/authorize/NAME toggles it)."""
-        return self.http.get(urljoin(self.hub_url, "authorize/" + name), timeout=30)
+        """As the teacher: approve a learner's sign-up, as the teacher's /hub/authorize page does.
+
+        Its link authorize/NAME toggles the approval, so it is followed only while the page still
+        offers "Authorize" for NAME. Returns True when NAME is approved."""
+        link = re.escape(f"authorize/{name}") + r'"[^>]*>\s*(Authorize|Unauthorize)\s*<'
+        found = re.search(link, self.http.get(urljoin(self.hub_url, "authorize"), timeout=30).text)
+        if found and found.group(1) == "Authorize":
+            self.http.get(urljoin(self.hub_url, "authorize/" + name), timeout=30)
+            found = re.search(link, self.http.get(urljoin(self.hub_url, "authorize"), timeout=30).text)
+        return bool(found) and found.group(1) == "Unauthorize"
+
+    def text(self):
+        """The words of the last page the hub answered, without its markup."""
+        body = re.sub(r"(?s)<script.*?</script>|<style.*?</style>", " ", self.page.text)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).strip()
 
 
 class Hub:
@@ -76,10 +89,10 @@ class Hub:
         if new:
             self.api("POST", "users", json={"usernames": new})
 
-    def token_for(self, name):
-        """A token that acts as learner NAME (their own servers, nothing else)."""
-        body = {"note": "ganbook", "expires_in": 3600, "scopes": [f"access:servers!user={name}",
-                                                                  f"read:users!user={name}"]}
+    def token_for(self, name, scopes=None):
+        """A token that acts as user NAME: by default on their own servers and nothing else."""
+        scopes = scopes or [f"access:servers!user={name}", f"read:users!user={name}"]
+        body = {"note": "ganbook", "expires_in": 3600, "scopes": scopes}
         return self.api("POST", f"users/{name}/tokens", json=body)["token"]
 
     def start(self, name, timeout=180):
@@ -129,14 +142,26 @@ class Server:
         finally:
             self.http.delete(urljoin(self.url, "api/sessions/" + session["id"]), timeout=60)
 
-    def execute(self, code, timeout=300, kernel="ganbook-java"):
-        """Runs one cell in a new kernel; returns the same summary as run, with the text it printed."""
+    def start_kernel(self, kernel="ganbook-java"):
+        """A new kernel on this server; returns its id."""
+        r = self.http.post(urljoin(self.url, "api/kernels"), json={"name": kernel}, timeout=120)
+        r.raise_for_status()
+        return r.json()["id"]
+
+    def shutdown_kernel(self, kernel_id):
+        self.http.delete(urljoin(self.url, "api/kernels/" + kernel_id), timeout=60)
+
+    def execute(self, code, kernel_id=None, timeout=300):
+        """Runs one cell, in kernel KERNEL_ID or else in a new kernel shut down after; returns the
+        same summary as run, with the text the cell printed or returned."""
         nb = {"cells": [{"cell_type": "code", "source": code}]}
-        kid = self.http.post(urljoin(self.url, "api/kernels"), json={"name": kernel}, timeout=120).json()["id"]
+        if kernel_id:
+            return asyncio.run(self._execute(kernel_id, nb, timeout))
+        kid = self.start_kernel()
         try:
             return asyncio.run(self._execute(kid, nb, timeout))
         finally:
-            self.http.delete(urljoin(self.url, "api/kernels/" + kid), timeout=60)
+            self.shutdown_kernel(kid)
 
     async def _execute(self, kernel_id, nb, timeout):
         ws_url = re.sub(r"^http", "ws", self.url) + f"api/kernels/{kernel_id}/channels"
