@@ -90,6 +90,15 @@ setup() {
   "$root/environment/setup-python.sh" >/dev/null   # the project's .venv: the kernel's logo is drawn with it
   mkdir -p "$hub"/{bin,kernel,data,state}
   chmod 755 "$hub"
+  # Every learner runs programs from $hub: each folder above it must let others through.
+  local dir="$hub"
+  while [ "$dir" != / ]; do
+    dir="$(dirname "$dir")"
+    if [ "$(( 0$(stat -c %a "$dir") & 1 ))" -eq 0 ]; then
+      echo "classroom: learners could not reach $hub: $dir is mode $(stat -c %a "$dir"), closed to other users; set GANBOOK_HUB_DIR to a folder outside it (the default is /opt/ganbook-hub)" >&2
+      exit 1
+    fi
+  done
   chmod 700 "$state"
 
   # Python: the hub and every learner's JupyterLab, from Debian's python3, pinned.

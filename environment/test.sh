@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README's test command: sets the machine up (environment/setup.sh), then runs every test:
-# the library's and kernel's JUnit tests, the kernel against jupyter_kernel_test, and every
-# notebook executed headless in quick mode.
+# the library's and kernel's JUnit tests, the kernel against jupyter_kernel_test, every
+# notebook executed headless in quick mode, the browser test, and the classroom's JupyterHub.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,3 +21,6 @@ echo "== Notebooks: executed headless in quick mode"
 
 echo "== Browser: a chapter in JupyterLab, the exported book"
 environment/browser-test.sh
+
+echo "== Classroom: the book's JupyterHub with two learners"
+environment/hub-test.sh

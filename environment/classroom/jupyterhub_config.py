@@ -136,5 +136,5 @@ if os.environ.get("GANBOOK_HUB_TEST_TOKEN"):
     c.JupyterHub.services.append({"name": "ganbook-test", "api_token": os.environ["GANBOOK_HUB_TEST_TOKEN"]})
     c.JupyterHub.load_roles.append({"name": "ganbook-test", "scopes": ["admin:users", "admin:servers",
                                                                       "access:servers", "list:users",
-                                                                      "read:users", "tokens"],
+                                                                      "read:users", "tokens", "list:services"],
                                     "services": ["ganbook-test"]})
