@@ -25,7 +25,10 @@
 #   GANBOOK_HUB_USER_PREFIX=jupyter-   learner 'ada' is Unix user 'jupyter-ada', home $GANBOOK_HUB_HOME/jupyter-ada
 #   GANBOOK_HUB_HOME=/home
 #   GANBOOK_HUB_KERNEL_HEAP=2g         each kernel's Java heap (-Xmx)
-#   GANBOOK_HUB_KERNEL_OFFHEAP=2g      each kernel's ND4J arrays (JavaCPP's maxbytes)
+#   GANBOOK_HUB_KERNEL_MEMORY=4g       each kernel's resident memory, heap and ND4J's arrays, past which
+#                                      it collects its garbage arrays (JavaCPP's maxphysicalbytes)
+#   GANBOOK_HUB_LEARNER_MEMORY=8g      all a learner runs (server, kernels): a memory cgroup's hard cap;
+#                                      past it the kernel is killed (and restarted), no one else's
 #   GANBOOK_HUB_KERNEL_THREADS=1       threads of each kernel's BLAS and loops (learners share cores)
 #   GANBOOK_HUB_CULL_TIMEOUT=3600      seconds of inactivity before a learner's server is stopped
 #   GANBOOK_HUB_QUICK=1                learners' kernels in quick mode (GANBOOK_QUICK=1: tests, demos)
@@ -125,15 +128,26 @@ setup() {
   chmod -R a+rX "$hub/data"
 
   # The kernel: jars every learner can read, memory capped per kernel, threads shared out.
-  local threads="${GANBOOK_HUB_KERNEL_THREADS:-1}" heap="${GANBOOK_HUB_KERNEL_HEAP:-2g}" offheap="${GANBOOK_HUB_KERNEL_OFFHEAP:-2g}"
+  local threads="${GANBOOK_HUB_KERNEL_THREADS:-1}" heap="${GANBOOK_HUB_KERNEL_HEAP:-2g}"
+  local kernel="${GANBOOK_HUB_KERNEL_MEMORY:-4g}" learner="${GANBOOK_HUB_LEARNER_MEMORY:-8g}"
+  local g
+  for g in "$heap" "$kernel" "$learner"; do
+    case "$g" in
+      [1-9]g|[1-9][0-9]g|[1-9][0-9][0-9]g) ;;
+      *) echo "classroom: GANBOOK_HUB_KERNEL_HEAP, _KERNEL_MEMORY and _LEARNER_MEMORY are whole gigabytes like 4g, got '$g'" >&2; exit 2 ;;
+    esac
+  done
+  if [ "${kernel%g}" -le "${heap%g}" ] || [ "${learner%g}" -le "${kernel%g}" ]; then
+    echo "classroom: need GANBOOK_HUB_KERNEL_HEAP ($heap) < GANBOOK_HUB_KERNEL_MEMORY ($kernel) < GANBOOK_HUB_LEARNER_MEMORY ($learner)" >&2; exit 2
+  fi
   (
     # shellcheck source=cpu-env.sh
     . "$root/environment/cpu-env.sh"
     export JUPYTER_DATA_DIR="$hub/venv/share/jupyter" GANBOOK_DATA="$hub/data" GANBOOK_KERNEL_JARS="$hub/kernel"
     export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
-    # maxphysicalbytes bounds the whole process (heap, off-heap, the JVM itself) so that JavaCPP
-    # collects before the machine runs short.
-    export GANBOOK_KERNEL_MEMORY="-Xmx$heap -Dorg.bytedeco.javacpp.maxbytes=$offheap -Dorg.bytedeco.javacpp.maxphysicalbytes=$(( ${heap%g} + ${offheap%g} + 1 ))g"
+    # Each kernel collects its garbage arrays at its own figure (maxphysicalbytes, see
+    # install-kernel.sh), well before the learner's cgroup, which holds all their kernels, kills one.
+    export GANBOOK_KERNEL_MEMORY="-Xmx$heap -Dorg.bytedeco.javacpp.maxbytes=$kernel -Dorg.bytedeco.javacpp.maxphysicalbytes=$kernel"
     export GANBOOK_KERNEL_JAVA_FLAGS="-Dganbook.loops.threads=$threads"
     "$root/environment/install-kernel.sh" | sed 's/^/classroom: /'
   )
@@ -152,7 +166,6 @@ setup() {
 
 start_hub() {
   if hub_running; then echo "classroom: the hub is already running (pid $(hub_pid)) at $(url)"; return; fi
-  [ "${GANBOOK_HUB_QUICK:-}" = 1 ] && export GANBOOK_QUICK=1   # passed on to learners' kernels
   # In the background and on its own: nothing of this shell's (its output, its terminal) is kept.
   (cd "$state" || exit 1
    PATH="$hub/venv/bin:$PATH" setsid nohup "$hub/venv/bin/jupyterhub" -f "$hub/jupyterhub_config.py" </dev/null \
@@ -202,6 +215,8 @@ stop_all() {
   while IFS=: read -r name _; do
     case "$name" in "$GANBOOK_HUB_USER_PREFIX"*) pkill -KILL -u "$name" 2>/dev/null || true ;; esac
   done < /etc/passwd
+  # Their memory cgroups, empty now (environment/classroom/jupyterhub_config.py makes them).
+  rmdir /sys/fs/cgroup/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"* /sys/fs/cgroup/memory/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"* 2>/dev/null || true
   rm -f "$state/jupyterhub.pid" "$state/proxy.pid"
   echo "classroom: stopped the hub, its proxy and the learners' servers (their files are kept)"
 }

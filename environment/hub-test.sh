@@ -28,6 +28,7 @@ export GANBOOK_HUB_DIR="${GANBOOK_HUB_TEST_DIR:-/var/cache/ganbook/hub-test}"
 export GANBOOK_HUB_IP=127.0.0.1 GANBOOK_HUB_PORT GANBOOK_HUB_HUB_PORT GANBOOK_HUB_PROXY_API_PORT
 GANBOOK_HUB_PORT="$(free_port)"; GANBOOK_HUB_HUB_PORT="$(free_port)"; GANBOOK_HUB_PROXY_API_PORT="$(free_port)"
 export GANBOOK_HUB_USER_PREFIX=gbtest- GANBOOK_HUB_ADMIN=teacher GANBOOK_HUB_QUICK=1
+export GANBOOK_HUB_KERNEL_HEAP=2g GANBOOK_HUB_KERNEL_MEMORY=3g GANBOOK_HUB_LEARNER_MEMORY=6g   # caps reached sooner
 GANBOOK_HUB_TEST_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
 export GANBOOK_HUB_TEST_TOKEN
 GANBOOK_HUB_HOME="$(mktemp -d "${TMPDIR:-/tmp}/ganbook-hub-home.XXXXXX")"

@@ -70,9 +70,13 @@ for name in ("GANBOOK_BLAS", "OMP_WAIT_POLICY", "OPENBLAS_CORETYPE", "MKL_THREAD
     if os.environ.get(name):
         env[name] = os.environ[name]
 blas_flags = os.environ.get("GANBOOK_JAVA_BLAS", "").split()
-# ND4J's arrays live off the Java heap and are freed when the GC finds their owners. With no cap,
-# a long training run can grow to many GB before a collection: cap it so that JavaCPP triggers the
-# GC itself (and refuses, with an OutOfMemoryError in the cell, what would pass the cap).
+# ND4J's arrays live off the Java heap and are freed when the GC finds their owners. ND4J 1.0.0-M2.1
+# allocates them in libnd4j, outside JavaCPP's count (maxbytes sees none of them): what bounds them
+# is maxphysicalbytes. At each allocation of its own (ND4J makes one for every array's shape)
+# JavaCPP reads the process's resident memory and, past that figure, runs the GC, then throws
+# OutOfMemoryError if the GC cannot bring it under. The check comes after an allocation, so one
+# huge array still passes it: a hard cap is the operating system's (environment/classroom.sh puts
+# each learner in a memory cgroup).
 memory = os.environ.get("GANBOOK_KERNEL_MEMORY", "").split() or [
     "-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=3g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g"]
 spec = {

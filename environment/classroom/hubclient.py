@@ -190,6 +190,9 @@ class Server:
                     if raw is None:
                         raise RuntimeError("the kernel's websocket closed (the kernel died?)")
                     msg = json.loads(raw)
+                    if msg["msg_type"] == "status" and msg["content"]["execution_state"] in ("restarting", "dead"):
+                        summary["errors"].append(f"the kernel died ({msg['content']['execution_state']})")
+                        break
                     if msg.get("parent_header", {}).get("msg_id") != msg_id:
                         continue
                     kind, content = msg["msg_type"], msg["content"]

@@ -6,8 +6,9 @@
 # Where: each learner is a Unix user of their own ($GANBOOK_HUB_USER_PREFIX + name, made at the
 # first start, home directory readable by that user alone), whose server runs as that user. Their
 # copy of the book is ~/ganbook, brought up to date by nbgitpuller at every start.
-# How much: every kernel's memory is capped by the JVM (heap, and JavaCPP's off-heap bytes), idle
-# servers are stopped by jupyterhub-idle-culler, and a hub restart leaves learners' servers running.
+# How much: every learner's processes share a memory cgroup with a hard cap, each kernel's heap is
+# capped by the JVM, idle servers are stopped by jupyterhub-idle-culler, and a hub restart leaves
+# learners' servers running.
 import os
 import pwd
 import subprocess
@@ -67,6 +68,54 @@ c.Authenticator.allow_all = True
 c.Authenticator.username_pattern = r"^[a-z][a-z0-9_-]{0,30}$"
 
 
+def memory_bytes(text):
+    """'8g' -> bytes."""
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    return int(text[:-1]) * units[text[-1].lower()] if text[-1].lower() in units else int(text)
+
+
+learner_memory = memory_bytes(os.environ.get("GANBOOK_HUB_LEARNER_MEMORY", "8g"))
+
+
+def memory_cgroup(unix_name, log):
+    """A memory cgroup holding all LEARNER's processes, capped at GANBOOK_HUB_LEARNER_MEMORY.
+
+    The JVM caps its heap, but ND4J's arrays live outside it and a cell can ask for any size; past
+    the cap the kernel cannot take the machine's memory from the other learners: the kernel
+    (the largest process in the group) is killed and JupyterLab restarts it. cgroup v2 where the
+    hub may write it, else v1's memory controller; where neither can be written (no root, a
+    read-only /sys), the hub logs so and learners share the machine's memory."""
+    v2 = "/sys/fs/cgroup"
+    try:
+        if os.path.exists(os.path.join(v2, "cgroup.controllers")):
+            if "memory" not in open(os.path.join(v2, "cgroup.controllers")).read().split():
+                raise OSError("the memory controller is not enabled")
+            group = os.path.join(v2, "ganbook-hub")
+            os.makedirs(group, exist_ok=True)
+            for parent in (v2, group):
+                with open(os.path.join(parent, "cgroup.subtree_control"), "w") as f:
+                    f.write("+memory")
+            path = os.path.join(group, unix_name)
+            os.makedirs(path, exist_ok=True)
+            with open(os.path.join(path, "memory.max"), "w") as f:
+                f.write(str(learner_memory))
+            with open(os.path.join(path, "memory.swap.max"), "w") as f:
+                f.write("0")
+            return path
+        path = os.path.join(v2, "memory", "ganbook-hub", unix_name)
+        os.makedirs(path, exist_ok=True)
+        with open(os.path.join(path, "memory.limit_in_bytes"), "w") as f:
+            f.write(str(learner_memory))
+        if os.path.exists(os.path.join(path, "memory.memsw.limit_in_bytes")):   # no swapping past it
+            with open(os.path.join(path, "memory.memsw.limit_in_bytes"), "w") as f:
+                f.write(str(learner_memory))
+        return path
+    except OSError as e:
+        log.warning("No memory cgroup for %s (%s): its memory is bounded only by each kernel's -Xmx "
+                    "and JavaCPP's maxphysicalbytes", unix_name, e)
+        return None
+
+
 def ensure_unix_user(name):
     """Makes the learner's Unix user, with a home only they can read, the first time they start."""
     try:
@@ -89,8 +138,20 @@ class GanbookSpawner(LocalProcessSpawner):
     def unix_name(self):
         return user_prefix + self.user.name
 
+    cgroup = None
+
     def make_preexec_fn(self, name):
-        return set_user_setuid(self.unix_name)
+        become_learner = set_user_setuid(self.unix_name)
+        cgroup = self.cgroup
+
+        def preexec():
+            # Still root, in the new process: join the learner's cgroup, then become the learner.
+            if cgroup:
+                with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
+                    f.write(str(os.getpid()))
+            become_learner()
+
+        return preexec
 
     def user_env(self, env):
         account = pwd.getpwnam(self.unix_name)
@@ -101,6 +162,7 @@ class GanbookSpawner(LocalProcessSpawner):
 
     async def start(self):
         ensure_unix_user(self.unix_name)
+        self.cgroup = memory_cgroup(self.unix_name, self.log)
         return await super().start()
 
 
@@ -115,6 +177,8 @@ c.Spawner.environment = {
     "GANBOOK_BOOK": os.path.join(hub_dir, "book"),
     "PATH": os.path.join(hub_dir, "venv", "bin") + ":/usr/local/bin:/usr/bin:/bin",
 }
+if os.environ.get("GANBOOK_HUB_QUICK") == "1":
+    c.Spawner.environment["GANBOOK_QUICK"] = "1"   # the chapters in quick mode (tests, demonstrations)
 
 # Idle servers give their memory back: stopped after GANBOOK_HUB_CULL_TIMEOUT seconds without
 # activity (a running cell is activity), checked every GANBOOK_HUB_CULL_EVERY seconds.
