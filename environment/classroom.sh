@@ -69,7 +69,7 @@ url() {
 hub_pid() { cat "$state/jupyterhub.pid" 2>/dev/null || true; }
 hub_running() { local p; p="$(hub_pid)"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
-# Publishes the checkout's notebooks as the book's next version: a commit in $hub/book (when they
+# Publishes the checkout's notebooks (and results/) as the book's next version: a commit in $hub/book (when they
 # changed). Learners get it at their server's next start; their own edits are kept (see
 # environment/classroom/ganbook-singleuser).
 publish_book() {
@@ -77,8 +77,11 @@ publish_book() {
   if [ ! -d "$book/.git" ]; then
     git init -q -b main "$book"
   fi
-  rm -f "$book"/*.ipynb
+  rm -rf "$book"/*.ipynb "$book/results"
   cp "$root"/notebooks/[0-9][0-9]-*.ipynb "$book/"
+  # The long runs' committed curves and notes, which chapters 02 and 04 read (results/ beside them).
+  (cd "$root" && git ls-files -z results 2>/dev/null | xargs -0 -r cp --parents -t "$book") \
+    || cp -r "$root/results" "$book/"
   git -C "$book" add -A
   if ! git -C "$book" diff --cached --quiet 2>/dev/null || ! git -C "$book" rev-parse -q --verify HEAD >/dev/null; then
     local version
@@ -216,7 +219,11 @@ stop_all() {
     case "$name" in "$GANBOOK_HUB_USER_PREFIX"*) pkill -KILL -u "$name" 2>/dev/null || true ;; esac
   done < /etc/passwd
   # Their memory cgroups, empty now (environment/classroom/jupyterhub_config.py makes them).
-  rmdir /sys/fs/cgroup/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"* /sys/fs/cgroup/memory/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"* 2>/dev/null || true
+  local group
+  for group in /sys/fs/cgroup/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"* /sys/fs/cgroup/memory/ganbook-hub/"$GANBOOK_HUB_USER_PREFIX"*; do
+    [ -d "$group" ] || continue
+    for _ in $(seq 1 25); do rmdir "$group" 2>/dev/null && break; sleep 0.2; done
+  done
   rm -f "$state/jupyterhub.pid" "$state/proxy.pid"
   echo "classroom: stopped the hub, its proxy and the learners' servers (their files are kept)"
 }

@@ -142,6 +142,10 @@ class Server:
         finally:
             self.http.delete(urljoin(self.url, "api/sessions/" + session["id"]), timeout=60)
 
+    def execute_notebook(self, path, kernel_id, timeout=1800):
+        """Runs notebook PATH's code cells in the running kernel KERNEL_ID, which is left running."""
+        return asyncio.run(self._execute(kernel_id, self.notebook(path), timeout))
+
     def start_kernel(self, kernel="ganbook-java"):
         """A new kernel on this server; returns its id."""
         r = self.http.post(urljoin(self.url, "api/kernels"), json={"name": kernel}, timeout=120)
@@ -189,6 +193,11 @@ class Server:
                     raw = await asyncio.wait_for(ws.read_message(), remaining)
                     if raw is None:
                         raise RuntimeError("the kernel's websocket closed (the kernel died?)")
+                    if isinstance(raw, bytes):
+                        # A message with binary buffers (a widget's): a count, offsets, the JSON first.
+                        count = int.from_bytes(raw[:4], "big")
+                        offsets = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(count)]
+                        raw = raw[offsets[0]: offsets[1] if count > 1 else None]
                     msg = json.loads(raw)
                     if msg["msg_type"] == "status" and msg["content"]["execution_state"] in ("restarting", "dead"):
                         summary["errors"].append(f"the kernel died ({msg['content']['execution_state']})")
