@@ -3,6 +3,7 @@
 # kernels and copy of the chapters. Needs root (it makes Unix users); re-runs itself with sudo.
 #
 #   environment/classroom.sh start     set up (idempotent), start the hub, make the teacher's account
+#   environment/classroom.sh install   set up only (what a learner's image needs: classroom/z2jh/Dockerfile)
 #   environment/classroom.sh book      publish this checkout's notebooks as the book's next version
 #   environment/classroom.sh restart   restart the hub alone (learners' servers and kernels go on)
 #   environment/classroom.sh stop      stop the hub, its proxy and every learner's server
@@ -234,6 +235,7 @@ case "$command" in
     start_hub
     ensure_teacher
     ;;
+  install) setup ;;
   book) publish_book ;;
   restart)
     if hub_running; then kill -TERM "$(hub_pid)"; for _ in $(seq 1 50); do hub_running || break; sleep 0.2; done; fi
@@ -244,5 +246,5 @@ case "$command" in
     if hub_running; then echo "classroom: the hub is running (pid $(hub_pid)) at $(url)"; else echo "classroom: the hub is not running"; fi
     ps -o user:24,pid,rss,etime,args -u "$(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {printf "%s%s", s, $1; s=","}' /etc/passwd)" 2>/dev/null | cut -c1-150 || true
     ;;
-  *) echo "usage: environment/classroom.sh [start|book|restart|stop|status]" >&2; exit 2 ;;
+  *) echo "usage: environment/classroom.sh [start|install|book|restart|stop|status]" >&2; exit 2 ;;
 esac

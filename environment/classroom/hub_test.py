@@ -19,6 +19,9 @@ GANBOOK_HUB_HOME as hub-test.sh sets them (and as environment/classroom.sh reads
      takes the new version, a chapter they deleted comes back.
   6. The hub restarted: the learner's files, their server and a variable in their running kernel are
      all still there, and their token still works.
+  7. Idle culling: the hub restarted with a 15-second timeout, both learners' idle servers stopped.
+Before them, Zero to JupyterHub's values and image recipe (z2jh/) are checked to start the same
+command, book and first chapter as this hub (the chart itself is not run here).
 Each check prints "ok ..."; the first failure raises, and the exit status is non-zero.
 """
 import os
@@ -222,9 +225,28 @@ def hub_restart(hub, servers, tokens, base):
     ada.shutdown_kernel(kernel)
 
 
+def z2jh_values():
+    """Zero to JupyterHub's values (z2jh/values.yaml) say what this tested hub does."""
+    import yaml  # in the hub's Python (JupyterHub's dependencies)
+    values = yaml.safe_load((HERE / "z2jh" / "values.yaml").read_text())
+    single = values["singleuser"]
+    config = (HERE / "jupyterhub_config.py").read_text()
+    check(f'c.Spawner.default_url = "{single["defaultUrl"]}"' in config
+          and single["cmd"] == "/opt/ganbook-hub/bin/ganbook-singleuser"
+          and single["extraEnv"]["GANBOOK_BOOK"] == "/opt/ganbook-hub/book",
+          "z2jh/values.yaml starts the same command, book and first chapter as this hub", single)
+    auth = values["hub"]["config"]
+    check(auth["JupyterHub"]["authenticator_class"] == "native" and not auth["NativeAuthenticator"]["open_signup"]
+          and values["cull"]["enabled"], "z2jh/values.yaml: NativeAuthenticator with approval, idle culling", auth)
+    dockerfile = (HERE / "z2jh" / "Dockerfile").read_text()
+    check("environment/classroom.sh install" in dockerfile and 'CMD ["' + single["cmd"] + '"]' in dockerfile,
+          "z2jh/Dockerfile builds the image with classroom.sh install and starts the same command")
+
+
 def main(hub_url, artifacts):
     base = hub_url[: -len("hub/")]
     hub = Hub(hub_url, os.environ["GANBOOK_HUB_TEST_TOKEN"])
+    z2jh_values()
     accounts(hub_url)
     stopped_server_page(hub_url, base)
     browser(hub_url, artifacts)
@@ -234,8 +256,20 @@ def main(hub_url, artifacts):
     memory(servers)
     book_update(hub, servers, tokens, base)
     hub_restart(hub, servers, tokens, base)
+    idle_culling(hub)
+
+
+def idle_culling(hub):
+    """The hub restarted with a culler that stops servers idle for 15 s: both learners' go."""
+    os.environ.update(GANBOOK_HUB_CULL_TIMEOUT="15", GANBOOK_HUB_CULL_EVERY="5")
+    subprocess.run([str(ROOT / "environment" / "classroom.sh"), "restart"], check=True, stdout=subprocess.DEVNULL)
     services = hub.api("GET", "services")
     check("idle-culler" in services, "the idle culler is one of the hub's services", sorted(services))
+    started = time.time()
+    while time.time() - started < 120 and any(hub.user(n).get("servers") for n in LEARNERS):
+        time.sleep(2)
+    check(not any(hub.user(n).get("servers") for n in LEARNERS),
+          f"the idle culler stopped both learners' idle servers ({time.time() - started:.0f} s after a 15 s timeout)")
 
 
 if __name__ == "__main__":
