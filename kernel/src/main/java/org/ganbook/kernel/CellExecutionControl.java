@@ -5,8 +5,10 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -71,6 +73,8 @@ public final class CellExecutionControl extends LocalExecutionControl {
     private final ScheduledExecutorService timer;
     private final ThreadGroup cellThreads = new ThreadGroup("ganbook cells");
     private final AtomicInteger threadsMade = new AtomicInteger();
+    /** The latest class of each snippet, by its first name ($JShell$41 for $JShell$41B too). */
+    private final Map<String, Class<?>> snippetClasses = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ExecutionThread thread;
     private volatile Task running;
     private volatile Object lastValue;
@@ -93,6 +97,62 @@ public final class CellExecutionControl extends LocalExecutionControl {
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(patched(cbcs));
+        for (ClassBytecodes c : cbcs) {
+            carryVariablesOver(c.name());
+        }
+    }
+
+    /**
+     * Keeps a variable's value when JShell recompiles its declaration. A new import (or a new
+     * declaration a snippet depends on) makes JShell recompile earlier snippets and redefine their
+     * classes; local execution cannot redefine a class, so JShell loads the recompiled one under a
+     * new name ({@code $JShell$41} becomes {@code $JShell$41B}) whose variables start at null or 0:
+     * a learner's {@code var ring} would be lost to an import two cells later. The new class's
+     * static fields take the old class's values where the types still agree. A declaration the
+     * learner writes again is a new snippet with a new name, so its initializer decides its value.
+     */
+    private void carryVariablesOver(String name) {
+        int dollar = name.lastIndexOf('$');
+        if (dollar < 0 || !name.startsWith("REPL.$JShell$")) {
+            return;
+        }
+        String suffix = name.substring(dollar + 1);
+        String number = suffix.replaceAll("[A-Z]+$", "");
+        if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {
+            return;   // a class nested in a snippet (REPL.$JShell$38$Run) holds no variables
+        }
+        Class<?> now;
+        try {
+            now = findClass(name);
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        Class<?> before = snippetClasses.put(name.substring(0, dollar + 1) + number, now);
+        if (before == null || before == now) {
+            return;
+        }
+        for (Field old : before.getDeclaredFields()) {
+            if (!Modifier.isStatic(old.getModifiers()) || old.isSynthetic()) {
+                continue;
+            }
+            try {
+                Field field = now.getDeclaredField(old.getName());
+                if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+                    continue;
+                }
+                old.setAccessible(true);
+                field.setAccessible(true);
+                Object value = old.get(null);
+                boolean fits = field.getType().isPrimitive()
+                        ? field.getType() == old.getType()
+                        : value == null || field.getType().isInstance(value);
+                if (fits) {
+                    field.set(null, value);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // The field is gone or changed: the variable starts afresh, as JShell would have it.
+            }
+        }
     }
 
     @Override

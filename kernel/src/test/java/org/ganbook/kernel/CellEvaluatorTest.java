@@ -46,6 +46,20 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aVariableKeepsItsValueWhenJShellRecompilesItsDeclaration() {
+        // A new declaration or import makes JShell recompile the snippets that depend on it, and
+        // local execution loads the recompiled classes afresh: the variables must keep their values
+        // (chapter 05 lost a mixture this way to an import two cells later).
+        eval("int seven() { return 7; }\nvar kept = seven();\nvar list = new java.util.ArrayList<>(java.util.List.of(seven()));", 40);
+        eval("int seven() { return 8; }", 41);
+        assertEquals(7, eval("kept", 42).value());
+        assertEquals(List.of(7), eval("list", 43).value());
+        assertEquals(8, eval("seven()", 44).value());
+        eval("var kept = seven();", 45);   // written again: its initializer decides
+        assertEquals(8, eval("kept", 46).value());
+    }
+
+    @Test
     void compileErrorShowsTheLineAndSpan() {
         String code = "int a = 1;\n\nString s = a;";
         CellError e = assertThrows(CellError.class, () -> eval(code, 4));
