@@ -169,7 +169,8 @@ class Server:
 
     async def _execute(self, kernel_id, nb, timeout):
         ws_url = re.sub(r"^http", "ws", self.url) + f"api/kernels/{kernel_id}/channels"
-        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": "token " + self.token}),
+        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": "token " + self.token},
+                                                 connect_timeout=300, request_timeout=300),
                                      max_message_size=256 * 1024 * 1024)
         summary = {"errors": [], "images": 0, "cells": 0, "text": ""}
         started = time.time()
