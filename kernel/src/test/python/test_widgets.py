@@ -140,7 +140,7 @@ class Widgets(unittest.TestCase):
             f'display({W}.vbox({W}.slider("a", 0, 1, 0.1, 0.5), {W}.logSlider("b", -4, 0, 0.1, 1e-3), '
             f'{W}.intSlider("c", 1, 9, 2), {W}.dropdown("d", List.of("x", "y"), "y"), '
             f'{W}.toggleButtons("e", List.of("x", "y"), "x"), {W}.button("f"), {W}.play("g", 10, 100), '
-            f'{W}.label("h"), {W}.html("<b>i</b>"), {W}.image(100), {W}.hbox()));')
+            f'{W}.label("h"), {W}.html("<b>i</b>"), {W}.image(100), {W}.output(), {W}.hbox()));')
         got = self.iopub_until(lambda m: m["parent_header"].get("msg_id") == msg_id
                                and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
         states = [m["content"]["data"]["state"] for m in got if m["msg_type"] == "comm_open"]
@@ -149,7 +149,7 @@ class Widgets(unittest.TestCase):
                   "ToggleButtonsModel": ipywidgets.ToggleButtons, "ButtonModel": ipywidgets.Button,
                   "PlayModel": ipywidgets.Play, "LabelModel": ipywidgets.Label, "HTMLModel": ipywidgets.HTML,
                   "ImageModel": ipywidgets.Image, "HBoxModel": ipywidgets.HBox, "VBoxModel": ipywidgets.VBox,
-                  "LayoutModel": ipywidgets.Layout}
+                  "LayoutModel": ipywidgets.Layout, "OutputModel": ipywidgets.Output}
         seen = set()
         for state in states:
             name = state["_model_name"]
@@ -162,6 +162,24 @@ class Widgets(unittest.TestCase):
             for key in ("_model_module", "_model_module_version", "_view_module", "_view_module_version", "_view_name"):
                 self.assertEqual(state[key], theirs[key], f"{name}.{key}")
         self.assertEqual(seen, set(python))
+
+    def test_an_output_shows_what_code_writes_to_it(self):
+        msg_id = self.kc.execute(
+            f'var log = {W}.output();\ndisplay(log);\nlog.print("iteration 100\\n");\nlog.print("iteration 200\\n");\n'
+            'log.html("<b>done</b>");')
+        got = self.iopub_until(lambda m: m["parent_header"].get("msg_id") == msg_id
+                               and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
+        opened = [m["content"] for m in got if m["msg_type"] == "comm_open"
+                  and m["content"]["data"]["state"]["_model_name"] == "OutputModel"]
+        self.assertEqual(len(opened), 1)
+        updates = [m["content"]["data"]["state"]["outputs"] for m in got if m["msg_type"] == "comm_msg"
+                   and m["content"]["comm_id"] == opened[0]["comm_id"] and "outputs" in m["content"]["data"].get("state", {})]
+        self.assertEqual(updates[-1], [
+            {"output_type": "stream", "name": "stdout", "text": "iteration 100\niteration 200\n"},
+            {"output_type": "display_data", "data": {"text/html": "<b>done</b>", "text/plain": "<b>done</b>"}, "metadata": {}}])
+        import nbformat
+        for output in updates[-1]:   # each is a valid notebook output
+            nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.from_dict(output)])]))
 
 
 if __name__ == "__main__":

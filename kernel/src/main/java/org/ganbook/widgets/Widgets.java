@@ -73,6 +73,9 @@ public final class Widgets {
   /** A picture to redraw (a chart), {@code width} pixels wide on the page (0: its own width). */
   public static Image image(int width) { return new Image(width); }
 
+  /** An area that code fills with text, HTML and pictures while a cell runs (a log, a table). */
+  public static Output output() { return new Output(); }
+
   /** Widgets side by side. */
   public static Box hbox(Widget... children) { return new Box("HBoxModel", "HBoxView", List.of(children)); }
 
