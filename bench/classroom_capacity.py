@@ -128,12 +128,16 @@ def main(hub_url, out, ns):
         rounds.append(r)
         print(json.dumps(r), flush=True)
     c1, c2 = CHAPTERS
+    # the caps the command was given (those left out are classroom.sh's defaults)
+    settings = "".join(f"{k}={os.environ[k]} " for k in
+                       ("GANBOOK_HUB_KERNEL_HEAP", "GANBOOK_HUB_KERNEL_MEMORY", "GANBOOK_HUB_LEARNER_MEMORY", "GANBOOK_HUB_KERNEL_THREADS")
+                       if k in os.environ)
     lines = [
         f"# Classroom capacity, {time.strftime('%Y-%m-%d')}",
         "",
         f"Machine: {machine()}.",
-        f"Command: `bench/classroom_capacity.sh {' '.join(map(str, ns))}` (the hub of environment/classroom.sh, "
-        f"quick mode, its default caps: heap {os.environ.get('GANBOOK_HUB_KERNEL_HEAP', '2g')}, kernel "
+        f"Command: `{settings}bench/classroom_capacity.sh {' '.join(map(str, ns))}` (the hub of environment/classroom.sh, "
+        f"quick mode, caps: heap {os.environ.get('GANBOOK_HUB_KERNEL_HEAP', '2g')}, kernel "
         f"{os.environ.get('GANBOOK_HUB_KERNEL_MEMORY', '4g')}, learner {os.environ.get('GANBOOK_HUB_LEARNER_MEMORY', '8g')}, "
         f"{os.environ.get('GANBOOK_HUB_KERNEL_THREADS', '1')} thread per kernel).",
         "",

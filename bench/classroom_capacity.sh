@@ -20,22 +20,13 @@ GANBOOK_HUB_HOME="$(mktemp -d "${TMPDIR:-/tmp}/ganbook-hub-bench.XXXXXX")"
 export GANBOOK_HUB_HOME
 chmod 755 "$GANBOOK_HUB_HOME"
 
-remove_users() {
-  local name
-  for name in $(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {print $1}' /etc/passwd); do
-    pkill -KILL -u "$name" 2>/dev/null || true
-    userdel -r "$name" 2>/dev/null || userdel "$name" 2>/dev/null || true
-  done
-}
 finish() {
-  environment/classroom.sh stop >/dev/null 2>&1 || true
-  remove_users
+  environment/classroom.sh remove-learners >/dev/null || true
   rm -rf "$GANBOOK_HUB_HOME"
 }
 trap finish EXIT
 
-environment/classroom.sh stop >/dev/null 2>&1 || true
-remove_users
+environment/classroom.sh remove-learners >/dev/null 2>&1 || true
 rm -rf "$GANBOOK_HUB_DIR/state" "$GANBOOK_HUB_DIR/book"
 environment/classroom.sh start
 out="bench/results/$(date +%Y-%m-%d)-classroom-capacity-$(hostname -s | tr -c 'a-z0-9\n' -).md"

@@ -8,6 +8,9 @@
 #   environment/classroom.sh restart   restart the hub alone (learners' servers and kernels go on)
 #   environment/classroom.sh stop      stop the hub, its proxy and every learner's server
 #   environment/classroom.sh status    the hub's state and the learners' servers
+#   environment/classroom.sh remove-learners   the end of a course: stop everything, then remove every
+#                                      learner's Unix user, home and account (the teacher's too; the
+#                                      installation and the book stay)
 #
 # What it installs, all under $GANBOOK_HUB_DIR (default /opt/ganbook-hub):
 #   venv/     JupyterHub, NativeAuthenticator, jupyterhub-idle-culler, nbgitpuller, JupyterLab and
@@ -229,6 +232,26 @@ stop_all() {
   echo "classroom: stopped the hub, its proxy and the learners' servers (their files are kept)"
 }
 
+# Every account of the class, gone: the Unix users with the prefix and their homes, and the hub's
+# database of accounts and tokens. The installation (venv, proxy, kernel, data) and the book stay.
+remove_learners() {
+  local name
+  stop_all >/dev/null
+  for name in $(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {print $1}' /etc/passwd); do
+    # userdel refuses a user with a process left, and a killed process takes a moment to go
+    for _ in $(seq 1 50); do pkill -KILL -u "$name" 2>/dev/null || break; sleep 0.1; done
+    userdel -r "$name" 2>/dev/null || userdel "$name" || true
+  done
+  rm -f "$state"/jupyterhub.sqlite "$state"/jupyterhub_cookie_secret "$state"/admin-password
+  local left
+  left="$(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {printf " %s", $1}' /etc/passwd)"
+  if [ -n "$left" ]; then
+    echo "classroom: could not remove the Unix users$left (see userdel's message above)" >&2
+    return 1
+  fi
+  echo "classroom: removed every learner's account, Unix user and home ($GANBOOK_HUB_USER_PREFIX*)"
+}
+
 case "$command" in
   start)
     setup
@@ -242,9 +265,10 @@ case "$command" in
     start_hub
     ;;
   stop) stop_all ;;
+  remove-learners) remove_learners ;;
   status)
     if hub_running; then echo "classroom: the hub is running (pid $(hub_pid)) at $(url)"; else echo "classroom: the hub is not running"; fi
     ps -o user:24,pid,rss,etime,args -u "$(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {printf "%s%s", s, $1; s=","}' /etc/passwd)" 2>/dev/null | cut -c1-150 || true
     ;;
-  *) echo "usage: environment/classroom.sh [start|install|book|restart|stop|status]" >&2; exit 2 ;;
+  *) echo "usage: environment/classroom.sh [start|install|book|restart|stop|status|remove-learners]" >&2; exit 2 ;;
 esac

@@ -37,19 +37,11 @@ chmod 755 "$GANBOOK_HUB_HOME"
 artifacts="$root/build/test-artifacts/hub"
 rm -rf "$artifacts"; mkdir -p "$artifacts"
 
-remove_test_users() {
-  local name
-  for name in $(awk -F: -v p="$GANBOOK_HUB_USER_PREFIX" 'index($1, p) == 1 {print $1}' /etc/passwd); do
-    pkill -KILL -u "$name" 2>/dev/null || true
-    userdel -r "$name" 2>/dev/null || userdel "$name" 2>/dev/null || true
-  done
-}
-
 finish() {
   local rc=$?
   environment/classroom.sh stop >/dev/null 2>&1 || true
   cp "$GANBOOK_HUB_DIR/state/jupyterhub.log" "$artifacts/" 2>/dev/null || true
-  remove_test_users
+  environment/classroom.sh remove-learners >/dev/null || true
   rm -rf "$GANBOOK_HUB_HOME"
   if [ "$rc" -eq 0 ]; then
     echo "PASS hub test ($((SECONDS - started)) s; artifacts in ${artifacts#"$root"/})"
@@ -60,8 +52,7 @@ finish() {
 trap finish EXIT
 
 # A fresh class: no accounts, no book, no learners from an earlier run.
-environment/classroom.sh stop >/dev/null 2>&1 || true
-remove_test_users
+environment/classroom.sh remove-learners >/dev/null 2>&1 || true
 rm -rf "$GANBOOK_HUB_DIR/state" "$GANBOOK_HUB_DIR/book"
 environment/install-browser.sh environment/browser-test >/dev/null
 
