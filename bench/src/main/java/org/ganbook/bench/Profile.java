@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.ganbook.gan.IterationMemory;
 import org.ganbook.gan.PaperMnist;
 import org.ganbook.data.Sampler;
+import org.ganbook.loops.Loops;
 import org.ganbook.loss.GeneratorLoss;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.ValueFunction;
@@ -87,7 +88,7 @@ public final class Profile {
       INDArray x = p.time("D sample x", () -> pData.sample(m));
       INDArray z = p.time("D sample z", () -> pZ.sample(m));
       INDArray fake = p.forward("G", g, z, "D");
-      INDArray both = p.time("D vstack", () -> Nd4j.vstack(x, fake));
+      INDArray both = p.time("D vstack", () -> Loops.stackRows(x, fake));
       INDArray logits = p.forward("D", d, both, "D");
       Loss lossD = p.time("D loss", () -> ValueFunction.discriminatorLoss(logits, m));
       p.backward("D", d, lossD.gradient(), true, false, "D");

@@ -3,6 +3,7 @@ package org.ganbook.bench;
 import org.ganbook.gan.ImprovedGanMnist;
 import org.ganbook.gan.IterationMemory;
 import org.ganbook.data.Sampler;
+import org.ganbook.loops.Loops;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.SemiSupervisedLoss;
@@ -59,7 +60,7 @@ public final class ProfileSemiSupervised {
       INDArray xU = p.time("D sample x_u", () -> unlabelled.sample(m));
       INDArray z = p.time("D sample z", () -> pZ.sample(m));
       INDArray fake = p.forward("G", g, z, "D");
-      INDArray x = p.time("D vstack", () -> Nd4j.vstack(xLab, xU, fake));
+      INDArray x = p.time("D vstack", () -> Loops.stackRows(xLab, xU, fake));
       INDArray h = p.forward("f", f, x, "D");
       INDArray logits = p.forward("head", head, h, "D");
       INDArray lab = logits.get(NDArrayIndex.interval(0, m), NDArrayIndex.all());
@@ -68,7 +69,7 @@ public final class ProfileSemiSupervised {
           logits.get(NDArrayIndex.interval(m, 2 * m), NDArrayIndex.all()),
           logits.get(NDArrayIndex.interval(2 * m, 3 * m), NDArrayIndex.all())));
       INDArray gradient = p.time("D gradient vstack", () ->
-          Nd4j.vstack(sup.gradient(), pair.realGradient().muli(0.5), pair.fakeGradient().muli(0.5)));
+          Loops.stackRows(sup.gradient(), pair.realGradient().muli(0.5), pair.fakeGradient().muli(0.5)));
       INDArray dh = p.backward("head", head, gradient, true, true, "D");
       p.backward("f", f, dh, true, false, "D");
       p.run("D adam", () -> optD.step(parametersD));

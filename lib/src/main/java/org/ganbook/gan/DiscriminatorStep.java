@@ -1,8 +1,10 @@
 package org.ganbook.gan;
 
 import java.util.Arrays;
+import org.ganbook.loops.Loops;
 import org.ganbook.loss.DiscriminatorCost;
 import org.ganbook.loss.Loss;
+import org.ganbook.loss.LossLoops;
 import org.ganbook.nn.Mode;
 import org.ganbook.nn.Sequential;
 import org.ganbook.optim.Optimizer;
@@ -29,7 +31,7 @@ public record DiscriminatorStep(Sequential discriminator, INDArray logits, Loss 
           + Arrays.toString(real.shape()) + " and generated " + Arrays.toString(generated.shape()));
     }
     int m = (int) real.rows();
-    INDArray logits = discriminator.forward(Nd4j.vstack(real, generated), Mode.TRAIN);
+    INDArray logits = discriminator.forward(Loops.stackRows(real, generated), Mode.TRAIN);
     return new DiscriminatorStep(discriminator, logits, cost.of(logits, m), m);
   }
 
@@ -49,6 +51,7 @@ public record DiscriminatorStep(Sequential discriminator, INDArray logits, Loss 
 
   /** The mean of D(x) over the real rows and of D(G(z)) over the generated rows, as forward saw them. */
   public double[] meanD() {
+    if (Loops.available(logits)) return LossLoops.meanSigmoids(logits, m);
     INDArray d = Transforms.sigmoid(logits, true);
     return new double[] {
         d.get(NDArrayIndex.interval(0, m)).meanNumber().doubleValue(),

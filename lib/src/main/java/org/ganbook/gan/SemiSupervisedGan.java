@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.ganbook.data.Mnist;
 import org.ganbook.data.Sampler;
+import org.ganbook.loops.Loops;
 import org.ganbook.loss.FeatureMatching;
 import org.ganbook.loss.Loss;
 import org.ganbook.loss.SemiSupervisedLoss;
@@ -119,7 +120,7 @@ public final class SemiSupervisedGan {
     for (int i = 0; i < m; i++) y[i] = labels[rows[i]];
     INDArray xLab = Nd4j.pullRows(labelledImages, 1, rows); // one gather op (getRows copies row by row)
     // One forward over labelled, unlabelled and generated rows together: three GEMMs become one.
-    INDArray x = w > 0 ? Nd4j.vstack(xLab, unlabelled.sample(m), generator.forward(pZ.sample(m), Mode.TRAIN)) : xLab;
+    INDArray x = w > 0 ? Loops.stackRows(xLab, unlabelled.sample(m), generator.forward(pZ.sample(m), Mode.TRAIN)) : xLab;
     INDArray logits = classifier.forward(features.forward(x, Mode.TRAIN), Mode.TRAIN);
     INDArray lab = logits.get(NDArrayIndex.interval(0, m), NDArrayIndex.all());
     Loss sup = SemiSupervisedLoss.supervised(lab, y);
@@ -132,7 +133,7 @@ public final class SemiSupervisedGan {
           logits.get(NDArrayIndex.interval(2 * m, 3 * m), NDArrayIndex.all()));
       unsup = 0.5 * pair.value();
       requireFinite(unsup, "D", "L_unsup");
-      gradient = Nd4j.vstack(gradient, pair.realGradient().muli(0.5 * w), pair.fakeGradient().muli(0.5 * w));
+      gradient = Loops.stackRows(gradient, pair.realGradient().muli(0.5 * w), pair.fakeGradient().muli(0.5 * w));
     }
     features.backward(classifier.backward(gradient, true, true), true, false);
     optimizerD.step(parametersD);

@@ -72,6 +72,23 @@ public final class Loops {
     return all.position((int) a.offset()).limit((int) (a.offset() + a.length())).slice();
   }
 
+  /**
+   * The rows of {@code parts} one after another, a new [sum of rows, columns] array: {@code
+   * Nd4j.vstack} on the CPU, as bulk copies of each part's memory (libnd4j's concat op costs
+   * several times the copy on these small matrices; bench/README.md).
+   */
+  public static INDArray stackRows(INDArray... parts) {
+    long rows = 0;
+    for (INDArray p : parts) {
+      if (p.rank() != 2 || p.columns() != parts[0].columns() || !available(p)) return Nd4j.vstack(parts);
+      rows += p.rows();
+    }
+    INDArray out = Nd4j.createUninitialized(parts[0].dataType(), rows, parts[0].columns());
+    FloatBuffer target = floats(out);
+    for (INDArray p : parts) target.put(floats(p));
+    return out;
+  }
+
   /** An array a block loop reads, writes, or both. */
   public record Operand(INDArray array, boolean read, boolean write) {}
 

@@ -1,5 +1,6 @@
 package org.ganbook.loss;
 
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Softplus;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -19,6 +20,7 @@ public final class BinaryCrossEntropy {
       throw new IllegalArgumentException("logits " + java.util.Arrays.toString(logits.shape())
           + " and labels " + java.util.Arrays.toString(labels.shape()) + " differ in shape");
     }
+    if (Loops.available(logits, labels)) return LossLoops.binaryCrossEntropy(logits, labels);
     long n = logits.length();
     double value = Softplus.softplus(logits).subi(labels.mul(logits)).sumNumber().doubleValue() / n;
     INDArray gradient = Transforms.sigmoid(logits, true).subi(labels).divi(n);

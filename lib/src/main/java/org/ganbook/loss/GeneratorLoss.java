@@ -1,5 +1,6 @@
 package org.ganbook.loss;
 
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Softplus;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -16,6 +17,7 @@ public enum GeneratorLoss {
   /** log(1 - D(G(z))) = -softplus(a): d/da = -sigmoid(a), which vanishes as D(G(z)) -> 0. */
   SATURATING {
     @Override public Loss of(INDArray fakeLogits) {
+      if (Loops.available(fakeLogits)) return LossLoops.generator(fakeLogits, false);
       long m = fakeLogits.length();
       double value = -Softplus.softplus(fakeLogits).sumNumber().doubleValue() / m;
       return new Loss(value, Transforms.sigmoid(fakeLogits, true).negi().divi(m));
@@ -24,6 +26,7 @@ public enum GeneratorLoss {
   /** -log D(G(z)) = softplus(-a): d/da = sigmoid(a) - 1, close to -1 when D(G(z)) -> 0. */
   NON_SATURATING {
     @Override public Loss of(INDArray fakeLogits) {
+      if (Loops.available(fakeLogits)) return LossLoops.generator(fakeLogits, true);
       long m = fakeLogits.length();
       double value = Softplus.softplus(fakeLogits.neg()).sumNumber().doubleValue() / m;
       return new Loss(value, Transforms.sigmoid(fakeLogits, true).subi(1.0).divi(m));

@@ -1,5 +1,6 @@
 package org.ganbook.loss;
 
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.Softplus;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,6 +20,12 @@ public final class SemiSupervisedLoss {
     if (labels.length != logits.rows()) {
       throw new IllegalArgumentException(labels.length + " labels for " + logits.rows() + " rows of logits");
     }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= logits.columns()) {
+        throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is not one of the " + logits.columns() + " classes");
+      }
+    }
+    if (Loops.available(logits)) return LossLoops.supervised(logits, labels);
     INDArray oneHot = Nd4j.zeros(logits.dataType(), logits.shape());
     for (int i = 0; i < labels.length; i++) oneHot.putScalar(i, labels[i], 1.0);
     INDArray lse = logSumExp(logits);
@@ -33,6 +40,7 @@ public final class SemiSupervisedLoss {
    * (unlabelled) and n generated examples. The gradient comes back in two parts, real then fake.
    */
   public static Pair unsupervised(INDArray realLogits, INDArray fakeLogits) {
+    if (Loops.available(realLogits) && Loops.available(fakeLogits)) return LossLoops.unsupervised(realLogits, fakeLogits);
     INDArray lseReal = logSumExp(realLogits);
     INDArray lseFake = logSumExp(fakeLogits);
     long m = realLogits.rows(), n = fakeLogits.rows();

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class LoopsTest {
   @Test void visitsEveryElementOnceInChunksOfFixedSize() {
@@ -49,5 +51,15 @@ class LoopsTest {
     assertFalse(Loops.available(matrix, Nd4j.zeros(DataType.FLOAT, 5)), "arrays of different lengths");
     assertFalse(Loops.ndOnly(() -> Loops.available(matrix)), "switched off for a comparison");
     assertTrue(Loops.available(matrix), "and on again after it");
+  }
+
+  @Test void stackRowsIsVstack() {
+    Nd4j.getRandom().setSeed(4);
+    INDArray all = Nd4j.rand(DataType.FLOAT, 30, 7);
+    INDArray a = all.get(NDArrayIndex.interval(10, 20), NDArrayIndex.all()); // a view with an offset
+    INDArray b = Nd4j.rand(DataType.FLOAT, 3, 7), c = Nd4j.rand(DataType.FLOAT, 1, 7);
+    assertEquals(Nd4j.vstack(a, b, c), Loops.stackRows(a, b, c));
+    INDArray doubles = Nd4j.rand(DataType.DOUBLE, 2, 7);
+    assertEquals(Nd4j.vstack(doubles, doubles), Loops.stackRows(doubles, doubles), "other types take vstack");
   }
 }

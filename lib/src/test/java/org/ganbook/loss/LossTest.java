@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
+import org.ganbook.gan.DiscriminatorStep;
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.GradientCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,5 +79,25 @@ class LossTest {
     var f = assertThrows(IllegalArgumentException.class,
         () -> BinaryCrossEntropy.of(LOGITS, Nd4j.zeros(DataType.DOUBLE, 3, 1)));
     assertTrue(f.getMessage().contains("[4, 1]") && f.getMessage().contains("[3, 1]"), f.getMessage());
+  }
+
+  /** The CPU's loops (float logits) against ND4J's ops: the same values and gradients, tails included. */
+  @Test void loopsAsNd4jComputesThem() {
+    Nd4j.getRandom().setSeed(12);
+    INDArray logits = Nd4j.randn(DataType.FLOAT, 200, 1).muli(3);
+    logits.putScalar(0, 40f);
+    logits.putScalar(150, -40f);
+    assertTrue(Loops.available(logits));
+    assertSameLoss(ValueFunction.discriminatorLoss(logits, 100), Loops.ndOnly(() -> ValueFunction.discriminatorLoss(logits, 100)), "-V");
+    for (GeneratorLoss g : GeneratorLoss.values()) assertSameLoss(g.of(logits), Loops.ndOnly(() -> g.of(logits)), g.name());
+    var step = new DiscriminatorStep(null, logits, null, 100);
+    double[] meanD = step.meanD(), meanDNd = Loops.ndOnly(step::meanD);
+    assertEquals(meanDNd[0], meanD[0], 1e-6, "mean D(x)");
+    assertEquals(meanDNd[1], meanD[1], 1e-6, "mean D(G(z))");
+  }
+
+  private static void assertSameLoss(Loss expected, Loss actual, String what) {
+    assertEquals(expected.value(), actual.value(), 1e-5 * Math.abs(expected.value()), what + " value");
+    assertEquals(0, expected.gradient().sub(actual.gradient()).amaxNumber().doubleValue(), 1e-8, what + " gradient");
   }
 }

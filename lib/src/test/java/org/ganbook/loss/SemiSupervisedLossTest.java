@@ -2,11 +2,16 @@ package org.ganbook.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ganbook.loops.Loops;
 import org.ganbook.nn.GradientCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class SemiSupervisedLossTest {
   private static final double[][] L = {{1.0, -0.5, 2.0}, {0.3, 0.1, -1.0}};
@@ -49,6 +54,36 @@ class SemiSupervisedLossTest {
     var big = Nd4j.createFromArray(new float[][] {{1000f, 999f}});
     assertEquals(1000 + Math.log1p(Math.exp(-1)), SemiSupervisedLoss.logSumExp(big).getDouble(0), 1e-3);
     assertEquals(0, SemiSupervisedLoss.unsupervised(big, Nd4j.createFromArray(new float[][] {{-1000f, -1000f}})).value(), 1e-3);
+  }
+
+  /** The CPU's row loops (float logits) against ND4J's ops: the same values and gradients. */
+  @Test void rowLoopsAsNd4jComputesThem() {
+    Nd4j.getRandom().setSeed(11);
+    // three blocks of one stacked array, as the trainer passes them (views with an offset)
+    INDArray logits = Nd4j.randn(DataType.FLOAT, 300, 10).muli(4);
+    logits.getRow(7).addi(80); // a row far from zero
+    INDArray lab = logits.get(NDArrayIndex.interval(0, 100), NDArrayIndex.all());
+    INDArray real = logits.get(NDArrayIndex.interval(100, 200), NDArrayIndex.all());
+    INDArray fake = logits.get(NDArrayIndex.interval(200, 300), NDArrayIndex.all());
+    assertTrue(Loops.available(lab) && Loops.available(real));
+    int[] y = new int[100];
+    for (int i = 0; i < y.length; i++) y[i] = (i * 7) % 10;
+    Loss sup = SemiSupervisedLoss.supervised(lab, y);
+    Loss supNd = Loops.ndOnly(() -> SemiSupervisedLoss.supervised(lab, y));
+    assertEquals(supNd.value(), sup.value(), 1e-5 * Math.abs(supNd.value()));
+    assertEquals(0, supNd.gradient().sub(sup.gradient()).amaxNumber().doubleValue(), 1e-7);
+    var pair = SemiSupervisedLoss.unsupervised(real, fake);
+    var pairNd = Loops.ndOnly(() -> SemiSupervisedLoss.unsupervised(real, fake));
+    assertEquals(pairNd.value(), pair.value(), 1e-5 * Math.abs(pairNd.value()));
+    assertEquals(0, pairNd.realGradient().sub(pair.realGradient()).amaxNumber().doubleValue(), 1e-7);
+    assertEquals(0, pairNd.fakeGradient().sub(pair.fakeGradient()).amaxNumber().doubleValue(), 1e-7);
+
+  }
+
+  @Test void aLabelOutsideTheClassesIsNamed() {
+    var logits = Nd4j.rand(DataType.FLOAT, 2, 10);
+    var e = assertThrows(IllegalArgumentException.class, () -> SemiSupervisedLoss.supervised(logits, new int[] {3, 10}));
+    assertTrue(e.getMessage().contains("label 10 of row 1"), e.getMessage());
   }
 
   @Test void featureMatchingGradient() {
