@@ -20,14 +20,17 @@ public final class Image extends DomWidget {
   }
 
   /** Shows {@code image}, encoded as PNG. */
-  public void show(RenderedImage image) {
+  public void show(RenderedImage image) { set("value", encode(image)); }
+
+  /** {@code image} as PNG bytes (an {@link Output} shows pictures the same way). */
+  static byte[] encode(RenderedImage image) {
     var out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    set("value", out.toByteArray());
+    return out.toByteArray();
   }
 
   /** The PNG bytes shown now (empty before the first {@link #show}). */

@@ -1,15 +1,11 @@
 package org.ganbook.widgets;
 
 import java.awt.image.RenderedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * An area of text, tables and pictures that Java code rewrites while a cell runs (ipywidgets'
@@ -47,13 +43,7 @@ public final class Output extends DomWidget {
 
   /** Adds a picture, as PNG. */
   public void show(RenderedImage image) {
-    var png = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    display(Map.of("image/png", Base64.getEncoder().encodeToString(png.toByteArray()), "text/plain", "<image>"));
+    display(Map.of("image/png", Base64.getEncoder().encodeToString(Image.encode(image)), "text/plain", "<image>"));
   }
 
   /** Adds one display bundle: MIME type to content, as a cell's display_data carries it. */
