@@ -20,6 +20,8 @@ GANBOOK_HUB_HOME as hub-test.sh sets them (and as environment/classroom.sh reads
   6. The hub restarted: the learner's files, their server and a variable in their running kernel are
      all still there, and their token still works.
   7. Idle culling: the hub restarted with a 15-second timeout, both learners' idle servers stopped.
+  8. HTTPS: the hub stopped and started again with a certificate (classroom.sh's GANBOOK_HUB_SSL_*):
+     the login page over HTTPS, verified against the certificate, and nothing over plain HTTP.
 Before them, Zero to JupyterHub's values and image recipe (z2jh/) are checked to start the same
 command, book and first chapter as this hub (the chart itself is not run here).
 Each check prints "ok ..."; the first failure raises, and the exit status is non-zero.
@@ -34,6 +36,8 @@ import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
+
+import requests
 
 from hubclient import Hub, Learner, Server
 
@@ -257,6 +261,7 @@ def main(hub_url, artifacts):
     book_update(hub, servers, tokens, base)
     hub_restart(hub, servers, tokens, base)
     idle_culling(hub)
+    https(hub_url)
 
 
 def idle_culling(hub):
@@ -270,6 +275,35 @@ def idle_culling(hub):
         time.sleep(2)
     check(not any(hub.user(n).get("servers") for n in LEARNERS),
           f"the idle culler stopped both learners' idle servers ({time.time() - started:.0f} s after a 15 s timeout)")
+
+
+def https(hub_url):
+    """The hub started again with a certificate for 127.0.0.1: HTTPS only, and classroom.sh's own
+    checks of the started hub (it waits for the API and makes the teacher's account) still pass."""
+    folder = Path(tempfile.mkdtemp(prefix="ganbook-hub-tls."))
+    try:
+        cert, key = folder / "hub.crt", folder / "hub.key"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-subj", "/CN=ganbook hub test", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+        os.environ.update(GANBOOK_HUB_SSL_CERT=str(cert), GANBOOK_HUB_SSL_KEY=str(key))
+        classroom = str(ROOT / "environment" / "classroom.sh")
+        subprocess.run([classroom, "stop"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([classroom, "start"], check=True, stdout=subprocess.DEVNULL, timeout=300)
+        secure = hub_url.replace("http://", "https://", 1)
+        page = requests.get(urljoin(secure, "login"), verify=str(cert), timeout=30)
+        check(page.status_code == 200 and 'name="username"' in page.text,
+              "with a certificate, the login page over HTTPS, the certificate verified", page.status_code)
+        try:
+            plain = requests.get(urljoin(hub_url, "login"), timeout=10)
+            served = plain.status_code == 200 and 'name="username"' in plain.text
+        except requests.exceptions.RequestException:
+            served = False
+        check(not served, "and no page over plain HTTP on the same port")
+    finally:
+        for name in ("GANBOOK_HUB_SSL_CERT", "GANBOOK_HUB_SSL_KEY"):
+            os.environ.pop(name, None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
