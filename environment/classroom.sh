@@ -207,12 +207,22 @@ ensure_teacher() {
   "$python" "$root/environment/classroom/hubclient.py" signup "$(url_local)" "$GANBOOK_HUB_ADMIN" "$password_file"
 }
 
+# The hub process alone: SIGTERM, then SIGKILL if it is still there a minute later (a hub busy with
+# its learners' servers can take more than ten seconds to shut down; a restart that started the new
+# hub before the old one was gone would find it "already running" and leave none).
+stop_hub() {
+  local p
+  hub_running || return 0
+  p="$(hub_pid)"; kill -TERM "$p"
+  for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.2; done
+  echo "classroom: the hub (pid $p) did not stop within 60 s of SIGTERM; killing it" >&2
+  kill -KILL "$p" 2>/dev/null || true
+  for _ in $(seq 1 25); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.2; done
+}
+
 stop_all() {
   local p
-  if hub_running; then
-    p="$(hub_pid)"; kill -TERM "$p"
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
-  fi
+  stop_hub
   p="$(cat "$state/proxy.pid" 2>/dev/null || true)"
   [ -n "$p" ] && kill -TERM "$p" 2>/dev/null || true
   # Every learner's server and kernels: the processes of the hub's Unix users.
@@ -262,7 +272,7 @@ case "$command" in
   install) setup ;;
   book) publish_book ;;
   restart)
-    if hub_running; then kill -TERM "$(hub_pid)"; for _ in $(seq 1 50); do hub_running || break; sleep 0.2; done; fi
+    stop_hub
     start_hub
     ;;
   stop) stop_all ;;

@@ -9,7 +9,6 @@ import org.ganbook.nn.Mode;
 import org.ganbook.nn.Sequential;
 import org.ganbook.optim.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

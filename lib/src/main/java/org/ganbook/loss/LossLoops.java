@@ -64,20 +64,6 @@ public final class LossLoops {
     return new double[] {first / m, second / (a.length - m)};
   }
 
-  private static INDArray shaped(float[] v, INDArray like) {
-    return Nd4j.createFromArray(v).reshape(like.shape()).castTo(like.dataType());
-  }
-
-  private static float[] values(INDArray a) {
-    float[] v = new float[(int) a.length()];
-    Loops.floats(a).get(0, v);
-    return v;
-  }
-
-  private static INDArray matrix(float[] v, INDArray like) {
-    return Nd4j.createFromArray(v).reshape(like.rows(), like.columns()).castTo(like.dataType());
-  }
-
   /** -log softmax(l)_y averaged over the rows; gradient (softmax(l) - onehot(y)) / m. */
   static Loss supervised(INDArray logits, int[] labels) {
     int m = (int) logits.rows(), k = (int) logits.columns();
@@ -89,7 +75,7 @@ public final class LossLoops {
       for (int j = 0; j < k; j++) gradient[i * k + j] = (float) (Math.exp(l[i * k + j] - lse) / m);
       gradient[i * k + labels[i]] -= (float) (1.0 / m);
     }
-    return new Loss(total / m, matrix(gradient, logits));
+    return new Loss(total / m, shaped(gradient, logits));
   }
 
   /**
@@ -114,6 +100,18 @@ public final class LossLoops {
       double scale = sigmoid(lse) / n;
       for (int j = 0; j < k; j++) fakeGradient[i * k + j] = (float) (Math.exp(fake[i * k + j] - lse) * scale);
     }
-    return new SemiSupervisedLoss.Pair(realTotal / m + fakeTotal / n, matrix(realGradient, realLogits), matrix(fakeGradient, fakeLogits));
+    return new SemiSupervisedLoss.Pair(realTotal / m + fakeTotal / n, shaped(realGradient, realLogits), shaped(fakeGradient, fakeLogits));
+  }
+
+  /** The elements of a contiguous float array, in a Java array. */
+  private static float[] values(INDArray a) {
+    float[] v = new float[(int) a.length()];
+    Loops.floats(a).get(0, v);
+    return v;
+  }
+
+  /** v as an array of like's shape and type. */
+  private static INDArray shaped(float[] v, INDArray like) {
+    return Nd4j.createFromArray(v).reshape(like.shape()).castTo(like.dataType());
   }
 }
