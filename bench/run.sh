@@ -69,7 +69,7 @@ for round in $(seq 1 "$rounds"); do
   for benchmark in "${benchmarks[@]}"; do
     case "$benchmark" in
       algorithm1)
-        java -Xmx4g $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.IterationBenchmark \
+        java -Xmx4g "$GANBOOK_JAVA_VECTOR" $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.IterationBenchmark \
           --warmup "$warmup" --iterations "$per_round" "${java_extra[@]}" "${gemm[@]}" > "$log/java-a1-$round.txt" 2>&1 \
           || { cat "$log/java-a1-$round.txt"; exit 1; }
         show "$log/java-a1-$round.txt"
@@ -77,7 +77,7 @@ for round in $(seq 1 "$rounds"); do
           || { cat "$log/torch-a1-$round.txt"; exit 1; }
         show "$log/torch-a1-$round.txt" ;;
       ssl)
-        java -Xmx4g $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.SemiSupervisedBenchmark \
+        java -Xmx4g "$GANBOOK_JAVA_VECTOR" $GANBOOK_JAVA_BLAS -cp "$classpath" org.ganbook.bench.SemiSupervisedBenchmark \
           --warmup "$warmup" --iterations "$per_round" "${gemm[@]}" > "$log/java-ssl-$round.txt" 2>&1 \
           || { cat "$log/java-ssl-$round.txt"; exit 1; }
         show "$log/java-ssl-$round.txt"

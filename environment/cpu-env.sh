@@ -9,6 +9,13 @@
 #   training iterations ran 1.2-1.6x faster than with OpenBLAS.
 # GANBOOK_BLAS=openblas: ND4J's bundled OpenBLAS, as before.
 # Unset, MKL on Intel CPUs (where it was measured) and OpenBLAS on others (AMD's, untested with MKL).
+#
+# GANBOOK_JAVA_VECTOR: the JVM flag that loads the JDK's Vector API (an incubator module, loaded
+# only when asked for), on which the library draws its normals (org.ganbook.loops.BoxMuller). A JVM
+# without it draws the same numbers in scalar Java, to within rounding, several times slower. The
+# JVM says "WARNING: Using incubator modules" on its standard error at start.
+export GANBOOK_JAVA_VECTOR="--add-modules=jdk.incubator.vector"
+
 if [ -z "${GANBOOK_BLAS:-}" ]; then
   if grep -q -m1 'GenuineIntel' /proc/cpuinfo 2>/dev/null; then GANBOOK_BLAS=mkl; else GANBOOK_BLAS=openblas; fi
 fi

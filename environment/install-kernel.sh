@@ -84,6 +84,7 @@ spec = {
         os.environ["JAVA_BIN"],
         "-Djava.awt.headless=true",
         *memory,
+        *os.environ.get("GANBOOK_JAVA_VECTOR", "").split(),
         *os.environ.get("GANBOOK_KERNEL_JAVA_FLAGS", "").split(),
         *blas_flags,
         "-cp", os.environ["CLASSPATH_VALUE"],

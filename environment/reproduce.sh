@@ -43,4 +43,4 @@ copy="$cache/$(sha256sum "$jar" | cut -c1-16).jar"
 [ -f "$copy" ] || cp "$jar" "$copy"
 
 # shellcheck disable=SC2086  # GANBOOK_JAVA_BLAS is empty or one flag
-exec java -Xmx6g $GANBOOK_JAVA_BLAS -cp "$copy:$(cat lib/target/classpath.txt)" "$main" "$@"
+exec java -Xmx6g "$GANBOOK_JAVA_VECTOR" $GANBOOK_JAVA_BLAS -cp "$copy:$(cat lib/target/classpath.txt)" "$main" "$@"

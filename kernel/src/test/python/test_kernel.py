@@ -153,6 +153,11 @@ class KernelBehaviour(unittest.TestCase):
         outputs = self.run_ok("import org.nd4j.linalg.factory.Nd4j;\nNd4j.ones(2).sumNumber().doubleValue()")
         self.assertEqual(k.result(outputs)["text/plain"], "2.0")
 
+    def test_the_kernelspec_loads_the_vector_api_for_the_librarys_draws(self):
+        outputs = self.run_ok("org.ganbook.loops.BoxMuller.vectorised()")
+        self.assertEqual(k.result(outputs)["text/plain"], "true",
+                         "the kernel JVM lacks --add-modules=jdk.incubator.vector (environment/install-kernel.sh)")
+
 
 class OneThreadBufferedOutputAndExit(unittest.TestCase):
     """Cells on one execution thread, stdout/stderr in bursts, System.exit: in a kernel of their own."""

@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the same pass: noise added to its input, a dropout mask applied as it is drawn.
  *
  * <p>Why: libnd4j draws normals by Box-Muller with scalar transcendental functions (about 16 ns a
- * draw in the semi-supervised iteration, its largest part after the GEMMs); the JDK's
- * {@code nextGaussian} is a ziggurat, a few ns a draw, and the pool draws on every core.
+ * draw in the semi-supervised iteration, its largest part after the GEMMs); here the same
+ * transform runs on vectors of floats ({@link BoxMuller}), and the pool draws on every core.
  *
  * <p>Seeds: each call takes one {@code long} from this thread's ND4J generator
  * ({@code Nd4j.getRandom()}), so {@code setSeed}, {@link org.ganbook.data.RandomState} and a
@@ -27,13 +27,16 @@ public final class Draws {
     INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
     FloatBuffer in = Loops.floats(x), out = Loops.floats(y);
     long seed = Nd4j.getRandom().nextLong();
+    float s = (float) sigma;
     Loops.forEachChunk(x.length(), (chunk, from, to) -> {
       var random = stream(seed, chunk);
-      float[] block = new float[Loops.BLOCK];
+      Scratch scratch = SCRATCH.get();
+      float[] block = scratch.values, z = scratch.normals;
       for (int start = from; start < to; start += Loops.BLOCK) {
         int length = Math.min(Loops.BLOCK, to - start);
+        BoxMuller.fill(random, scratch.bits, z, length + length % 2); // an odd last block draws one to spare
         in.get(start, block, 0, length);
-        for (int i = 0; i < length; i++) block[i] = (float) (block[i] + sigma * random.nextGaussian());
+        for (int i = 0; i < length; i++) block[i] += s * z[i];
         out.put(start, block, 0, length);
       }
     });
@@ -63,6 +66,12 @@ public final class Draws {
       }
     });
   }
+
+  /** One thread's scratch arrays for a block: its values, uniform bits and normal draws. */
+  private record Scratch(float[] values, int[] bits, float[] normals) {}
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(
+      () -> new Scratch(new float[Loops.BLOCK], new int[Loops.BLOCK], new float[Loops.BLOCK]));
 
   /** The stream of one chunk: SplitMix64 seeded by mixing the call's seed with the chunk's number. */
   static SplittableRandom stream(long seed, int chunk) {

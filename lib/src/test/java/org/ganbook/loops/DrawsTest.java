@@ -54,10 +54,15 @@ class DrawsTest {
     float[] drawn = Draws.plusNormal(x, 0.5).data().asFloat();
     // chunk by chunk on this thread alone, from the seed the call took
     float[] in = x.data().asFloat();
+    int[] bits = new int[Loops.BLOCK];
+    float[] z = new float[Loops.BLOCK];
     for (int chunk = 0; chunk * Loops.CHUNK < N; chunk++) {
       var random = Draws.stream(seed, chunk);
-      for (int i = chunk * Loops.CHUNK; i < Math.min(N, (chunk + 1) * Loops.CHUNK); i++) {
-        assertEquals((float) (in[i] + 0.5 * random.nextGaussian()), drawn[i], "element " + i);
+      int end = Math.min(N, (chunk + 1) * Loops.CHUNK);
+      for (int start = chunk * Loops.CHUNK; start < end; start += Loops.BLOCK) {
+        int length = Math.min(Loops.BLOCK, end - start);
+        BoxMuller.fill(random, bits, z, length + length % 2);
+        for (int i = 0; i < length; i++) assertEquals(in[start + i] + 0.5f * z[i], drawn[start + i], "element " + (start + i));
       }
     }
     Nd4j.getRandom().setSeed(12);
