@@ -10,12 +10,15 @@ import java.util.SplittableRandom;
  * </pre>
  * are two independent N(0, 1) draws. Why not the JDK's {@code nextGaussian} (a ziggurat, one draw
  * at a time, with a branch and a table look-up each): this transform is the same arithmetic for
- * every pair, so its logarithm, square root, cosine and sine run on vectors of 8 or 16 floats
- * through the JDK's Vector API ({@link VectorBoxMuller}) when the JVM was started with {@code
- * --add-modules jdk.incubator.vector}, as every launcher of this project starts it. Without that
- * module the same formulas run in scalar Java: the same draws to within a few units in the last
- * place (the vector functions are not bit-identical to {@link Math}'s), several times slower.
- * PyTorch draws its CPU normals the same way.
+ * every pair, so it runs on vectors of 8 or 16 floats through the JDK's Vector API
+ * ({@link VectorBoxMuller}) when the JVM was started with {@code --add-modules jdk.incubator.vector},
+ * as every launcher of this project starts it. PyTorch draws its CPU normals the same way.
+ *
+ * <p>Reproducible to the bit: the logarithm, cosine and sine are this class's own polynomials, in
+ * float additions, multiplications and one division, each rounded as IEEE 754 prescribes, so the
+ * vector path and the scalar one give identical draws, whatever the vector width, and whether the
+ * JIT has compiled the loop yet or not. (The Vector API's own LOG, COS and SIN are Intel's SVML
+ * once compiled and {@link Math}'s functions before: a seed would not give the same run twice.)
  *
  * <p>The uniforms are 24 bits each (a float's precision), so |z| is at most sqrt(2 ln 2^24) = 5.77:
  * the tails beyond it, probability 8e-9, are never drawn.
@@ -24,7 +27,15 @@ public final class BoxMuller {
   /** Whether the Vector API is in this JVM (the module is an incubator's, present only when asked for). */
   static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-  static final float TWO_PI = (float) (2 * Math.PI);
+  static final float LN2 = (float) Math.log(2);
+  static final float SQRT2 = (float) Math.sqrt(2);
+  static final float HALF_PI = (float) (Math.PI / 2);
+  // ln m = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...) with s = (m - 1) / (m + 1), |s| <= 0.172:
+  // the first omitted term, 2 s^11 / 11, is below 1e-9.
+  static final float L1 = 2f / 3, L2 = 2f / 5, L3 = 2f / 7, L4 = 2f / 9;
+  // Taylor series of sin and cos on |x| <= pi/4: the first omitted terms are below 2e-9.
+  static final float S1 = -1f / 6, S2 = 1f / 120, S3 = -1f / 5040, S4 = 1f / 362880;
+  static final float C1 = -1f / 2, C2 = 1f / 24, C3 = -1f / 720, C4 = 1f / 40320, C5 = -1f / 3628800;
 
   private BoxMuller() {}
 
@@ -48,14 +59,69 @@ public final class BoxMuller {
     transform(bits, z, done, half);
   }
 
-  /** The transform in scalar Java, for pairs [from, half). */
+  /** The transform in scalar Java, for pairs [from, half); {@link VectorBoxMuller} does the same operations. */
   static void transform(int[] bits, float[] z, int from, int half) {
     for (int i = from; i < half; i++) {
       float u1 = ((bits[i] >>> 8) + 1) * 0x1p-24f;
-      float angle = (bits[i + half] >>> 8) * (0x1p-24f * TWO_PI);
-      float r = (float) Math.sqrt(-2f * (float) Math.log(u1));
-      z[i] = r * (float) Math.cos(angle);
-      z[i + half] = r * (float) Math.sin(angle);
+      float r = (float) Math.sqrt(log(u1) * -2f);
+      int quarterTurns = bits[i + half] >>> 8;   // u2 = quarterTurns / 2^24
+      z[i] = r * cosTurns(quarterTurns);
+      z[i + half] = r * sinTurns(quarterTurns);
     }
   }
+
+  /** ln u for u in (0, 1]: u = m 2^e with m in [sqrt(2)/2, sqrt(2)], ln u = e ln 2 + ln m. */
+  static float log(float u) {
+    int b = Float.floatToRawIntBits(u);
+    int e = (b >>> 23) - 127;
+    float m = Float.intBitsToFloat((b & 0x7FFFFF) | 0x3F800000);
+    if (m > SQRT2) {
+      m = m * 0.5f;
+      e = e + 1;
+    }
+    float s = (m - 1f) / (m + 1f);
+    float s2 = s * s;
+    float lnM = s * 2f + s * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * L4)));
+    return e * LN2 + lnM;
+  }
+
+  /**
+   * cos(2 pi u2) with u2 = t / 2^24: 4 u2 = k + f with k whole and f in [-1/2, 1/2), so the angle is
+   * k quarter turns plus x = f pi/2, |x| <= pi/4, where the series converge fast. Exact in floats:
+   * 4 u2 and f have at most 24 significant bits.
+   */
+  static float cosTurns(int t) {
+    float q = t * 0x1p-22f;
+    int k = (int) q;
+    float f = q - k;
+    if (f >= 0.5f) {
+      f = f - 1f;
+      k = k + 1;
+    }
+    float x = f * HALF_PI, x2 = x * x;
+    float c = cos(x2), s = sin(x, x2);
+    // cos(k pi/2 + x): cos x, -sin x, -cos x, sin x for k = 0, 1, 2, 3 (mod 4)
+    float v = (k & 1) == 0 ? c : s;
+    return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ (((k + 1) & 2) << 30));
+  }
+
+  /** sin(2 pi u2) with u2 = t / 2^24, as {@link #cosTurns}. */
+  static float sinTurns(int t) {
+    float q = t * 0x1p-22f;
+    int k = (int) q;
+    float f = q - k;
+    if (f >= 0.5f) {
+      f = f - 1f;
+      k = k + 1;
+    }
+    float x = f * HALF_PI, x2 = x * x;
+    float c = cos(x2), s = sin(x, x2);
+    // sin(k pi/2 + x): sin x, cos x, -sin x, -cos x for k = 0, 1, 2, 3 (mod 4)
+    float v = (k & 1) == 0 ? s : c;
+    return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ ((k & 2) << 30));
+  }
+
+  static float sin(float x, float x2) { return x + x * x2 * (S1 + x2 * (S2 + x2 * (S3 + x2 * S4))); }
+
+  static float cos(float x2) { return 1f + x2 * (C1 + x2 * (C2 + x2 * (C3 + x2 * (C4 + x2 * C5)))); }
 }

@@ -15,7 +15,7 @@ class BoxMullerTest {
         + " (pom.xml's surefire argLine, environment/cpu-env.sh's GANBOOK_JAVA_VECTOR)");
   }
 
-  @Test void theVectorTransformEqualsTheScalarOne() {
+  @Test void theVectorTransformEqualsTheScalarOneToTheBit() {
     int n = 4096, half = n / 2;
     int[] bits = new int[n];
     var random = new SplittableRandom(7);
@@ -26,15 +26,52 @@ class BoxMullerTest {
     bits[half] = 0;
     bits[half + 1] = -1;
     float[] vector = new float[n], scalar = new float[n];
-    int done = VectorBoxMuller.transform(bits, vector, half);
-    assertTrue(done > half - 64, "whole vectors cover all but the last few pairs, got " + done + " of " + half);
-    BoxMuller.transform(bits, vector, done, half);
-    BoxMuller.transform(bits, scalar, 0, half);
-    for (int i = 0; i < n; i++) {
-      assertEquals(scalar[i], vector[i], 2e-6 + 2e-6 * Math.abs(scalar[i]), "element " + i);
+    // many times, so that the JIT compiles the vector loop while the comparisons go on
+    for (int round = 0; round < 200; round++) {
+      int done = VectorBoxMuller.transform(bits, vector, half);
+      assertTrue(done > half - 64, "whole vectors cover all but the last few pairs, got " + done + " of " + half);
+      BoxMuller.transform(bits, scalar, 0, half);
+      for (int i = 0; i < 2 * done; i++) {
+        int j = i < done ? i : i - done + half;
+        assertEquals(Float.floatToRawIntBits(scalar[j]), Float.floatToRawIntBits(vector[j]),
+            "round " + round + ", element " + j + ": " + scalar[j] + " against " + vector[j]);
+      }
     }
-    assertEquals(Math.sqrt(2 * 24 * Math.log(2)), scalar[0], 1e-5, "the largest draw, r at u1 = 2^-24, cos 0");
-    assertEquals(0, scalar[1], 0, "u1 = 1 gives r = 0");
+  }
+
+  @Test void theTransformIsBoxMullersToFloatPrecision() {
+    int n = 1 << 16, half = n / 2;
+    int[] bits = new int[n];
+    var random = new SplittableRandom(11);
+    for (int i = 0; i < n; i++) bits[i] = random.nextInt();
+    bits[0] = 0;
+    bits[1] = -1;
+    bits[half] = 0;
+    bits[half + 1] = -1;
+    float[] z = new float[n];
+    BoxMuller.transform(bits, z, 0, half);
+    for (int i = 0; i < half; i++) {
+      double u1 = ((bits[i] >>> 8) + 1) / 0x1p24, angle = 2 * Math.PI * ((bits[i + half] >>> 8) / 0x1p24);
+      double r = Math.sqrt(-2 * Math.log(u1));
+      assertEquals(r * Math.cos(angle), z[i], 1e-6 + 1e-6 * r, "z0 of pair " + i);
+      assertEquals(r * Math.sin(angle), z[i + half], 1e-6 + 1e-6 * r, "z1 of pair " + i);
+    }
+    assertEquals(Math.sqrt(2 * 24 * Math.log(2)), z[0], 1e-5, "the largest draw, r at u1 = 2^-24, cos 0");
+    assertEquals(0, z[1], 0, "u1 = 1 gives r = 0");
+  }
+
+  @Test void theLogarithmAndTheQuarterTurnsMatchMath() {
+    for (int t = 0; t < 1 << 24; t += 997) {
+      float u = (t + 1) * 0x1p-24f;
+      assertEquals(Math.log(u), BoxMuller.log(u), 2e-7 * Math.max(1, Math.abs(Math.log(u))), "ln " + u);
+      double angle = 2 * Math.PI * (t / 0x1p24);
+      assertEquals(Math.cos(angle), BoxMuller.cosTurns(t), 2e-7, "cos of " + t + " / 2^24 turns");
+      assertEquals(Math.sin(angle), BoxMuller.sinTurns(t), 2e-7, "sin of " + t + " / 2^24 turns");
+    }
+    assertEquals(0, BoxMuller.log(1f), 0);
+    assertEquals(1, BoxMuller.cosTurns(0), 0);
+    assertEquals(0, BoxMuller.sinTurns(0), 0);
+    assertEquals(-1, BoxMuller.cosTurns(1 << 23), 0, "half a turn");
   }
 
   @Test void fillDrawsStandardNormalsAndIndependentPairs() {
