@@ -28,7 +28,6 @@ public final class BoxMuller {
   static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
   static final float LN2 = (float) Math.log(2);
-  static final float SQRT2 = (float) Math.sqrt(2);
   static final float HALF_PI = (float) (Math.PI / 2);
   // ln m = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...) with s = (m - 1) / (m + 1), |s| <= 0.172:
   // the first omitted term, 2 s^11 / 11, is below 1e-9.
@@ -70,15 +69,18 @@ public final class BoxMuller {
     }
   }
 
-  /** ln u for u in (0, 1]: u = m 2^e with m in [sqrt(2)/2, sqrt(2)], ln u = e ln 2 + ln m. */
+  /** The offset that moves a float's bits from [1, 2) to [sqrt(2)/2, sqrt(2)) in {@link #log}. */
+  static final int ROOT_HALF_BITS = Float.floatToRawIntBits((float) Math.sqrt(0.5));
+
+  /**
+   * ln u for u in (0, 1]: u = m 2^e with m in [sqrt(2)/2, sqrt(2)), ln u = e ln 2 + ln m. The split
+   * is integer arithmetic on u's bits: adding 1.0's bits less sqrt(1/2)'s carries into the
+   * exponent exactly when m would reach sqrt(2), so no comparison is needed.
+   */
   static float log(float u) {
-    int b = Float.floatToRawIntBits(u);
+    int b = Float.floatToRawIntBits(u) + (0x3F800000 - ROOT_HALF_BITS);
     int e = (b >>> 23) - 127;
-    float m = Float.intBitsToFloat((b & 0x7FFFFF) | 0x3F800000);
-    if (m > SQRT2) {
-      m = m * 0.5f;
-      e = e + 1;
-    }
+    float m = Float.intBitsToFloat((b & 0x7FFFFF) + ROOT_HALF_BITS);
     float s = (m - 1f) / (m + 1f);
     float s2 = s * s;
     float lnM = s * 2f + s * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * L4)));
@@ -86,40 +88,33 @@ public final class BoxMuller {
   }
 
   /**
-   * cos(2 pi u2) with u2 = t / 2^24: 4 u2 = k + f with k whole and f in [-1/2, 1/2), so the angle is
-   * k quarter turns plus x = f pi/2, |x| <= pi/4, where the series converge fast. Exact in floats:
-   * 4 u2 and f have at most 24 significant bits.
+   * cos(2 pi u2) with u2 = t / 2^24: 4 u2 = k + f with k the nearest whole number (integer
+   * arithmetic on t) and f in [-1/2, 1/2), so the angle is k quarter turns plus x = f pi/2, |x| <=
+   * pi/4, where the series converge fast.
    */
   static float cosTurns(int t) {
-    float q = t * 0x1p-22f;
-    int k = (int) q;
-    float f = q - k;
-    if (f >= 0.5f) {
-      f = f - 1f;
-      k = k + 1;
-    }
-    float x = f * HALF_PI, x2 = x * x;
-    float c = cos(x2), s = sin(x, x2);
+    int k = (t + (1 << 21)) >>> 22;
+    float x = (t - (k << 22)) * 0x1p-22f * HALF_PI, x2 = x * x;
     // cos(k pi/2 + x): cos x, -sin x, -cos x, sin x for k = 0, 1, 2, 3 (mod 4)
-    float v = (k & 1) == 0 ? c : s;
-    return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ (((k + 1) & 2) << 30));
+    return withSign(select(k, cos(x2), sin(x, x2)), (k + 1) & 2);
   }
 
   /** sin(2 pi u2) with u2 = t / 2^24, as {@link #cosTurns}. */
   static float sinTurns(int t) {
-    float q = t * 0x1p-22f;
-    int k = (int) q;
-    float f = q - k;
-    if (f >= 0.5f) {
-      f = f - 1f;
-      k = k + 1;
-    }
-    float x = f * HALF_PI, x2 = x * x;
-    float c = cos(x2), s = sin(x, x2);
+    int k = (t + (1 << 21)) >>> 22;
+    float x = (t - (k << 22)) * 0x1p-22f * HALF_PI, x2 = x * x;
     // sin(k pi/2 + x): sin x, cos x, -sin x, -cos x for k = 0, 1, 2, 3 (mod 4)
-    float v = (k & 1) == 0 ? s : c;
-    return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ ((k & 2) << 30));
+    return withSign(select(k, sin(x, x2), cos(x2)), k & 2);
   }
+
+  /** a for even k, b for odd k, by a bit mask (as the vector path selects). */
+  private static float select(int k, float a, float b) {
+    int odd = -(k & 1);
+    return Float.intBitsToFloat((Float.floatToRawIntBits(a) & ~odd) | (Float.floatToRawIntBits(b) & odd));
+  }
+
+  /** v, negated when {@code two} is 2. */
+  private static float withSign(float v, int two) { return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ (two << 30)); }
 
   static float sin(float x, float x2) { return x + x * x2 * (S1 + x2 * (S2 + x2 * (S3 + x2 * S4))); }
 
