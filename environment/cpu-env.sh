@@ -12,7 +12,7 @@
 #
 # GANBOOK_JAVA_VECTOR: the JVM flag that loads the JDK's Vector API (an incubator module, loaded
 # only when asked for), on which the library draws its normals (org.ganbook.loops.BoxMuller). A JVM
-# without it draws the same numbers in scalar Java, to within rounding, several times slower. The
+# without it draws the same numbers in scalar Java, to the bit, several times slower. The
 # JVM says "WARNING: Using incubator modules" on its standard error at start.
 export GANBOOK_JAVA_VECTOR="--add-modules=jdk.incubator.vector"
 
