@@ -91,13 +91,19 @@ public final class Algorithm1 {
         lossG = generatorStep(pZ.sample(config.m()));
       }
       history.append((int) iteration, d.lossD, lossG, d.meanDx, d.meanDGz,
-          discriminator.gradientNorm(), generator.gradientNorm());
+          gradientNorm(optimizerD, discriminator), gradientNorm(optimizerG, generator));
     }, done -> {
       if (observer != null && (done % observeEvery == 0 || done == to)) {
         observer.accept(new Progress(done - 1, from, to, (System.nanoTime() - start) / 1e9, history));
       }
     });
     return history;
+  }
+
+  /** A network's gradient norm for the history: summed by its optimizer's last update where it was, else now. */
+  private static double gradientNorm(Optimizer optimizer, Sequential network) {
+    double norm = optimizer.lastGradientNorm();
+    return Double.isNaN(norm) ? network.gradientNorm() : norm;
   }
 
   /** What a step reports: -V, G's loss (simultaneous update only), mean D(x) and mean D(G(z)). */

@@ -102,6 +102,12 @@ public final class Loops {
     void run(float[][] block, int length);
   }
 
+  /** The work on one block that also returns its share of a sum. */
+  @FunctionalInterface
+  public interface SummingBlockBody {
+    double run(float[][] block, int length);
+  }
+
   /**
    * Runs {@code body} over blocks of the operands' elements copied into Java arrays, and copies the
    * written operands back. Why the copies: the JIT turns a loop over Java arrays into vector
@@ -109,6 +115,26 @@ public final class Loops {
    * less than the difference (bench/README.md).
    */
   public static void inBlocks(BlockBody body, Operand... operands) {
+    blocks((block, length) -> {
+      body.run(block, length);
+      return 0;
+    }, null, operands);
+  }
+
+  /**
+   * {@link #inBlocks}, returning the sum of what {@code body} returned for each block, added in the
+   * blocks' order whichever thread ran them: the same sum to the bit, run after run.
+   */
+  public static double sumInBlocks(SummingBlockBody body, Operand... operands) {
+    double[] perBlock = new double[(int) ((operands[0].array().length() + BLOCK - 1) / BLOCK)];
+    blocks(body, perBlock, operands);
+    double sum = 0;
+    for (double s : perBlock) sum += s;
+    return sum;
+  }
+
+  /** The block loop; each block's result goes to perBlock[its first element / BLOCK], if perBlock is given. */
+  private static void blocks(SummingBlockBody body, double[] perBlock, Operand... operands) {
     if (operands.length > MAX_OPERANDS) throw new IllegalArgumentException("at most " + MAX_OPERANDS + " operands, got " + operands.length);
     FloatBuffer[] buffers = new FloatBuffer[operands.length];
     for (int k = 0; k < operands.length; k++) buffers[k] = floats(operands[k].array());
@@ -117,7 +143,8 @@ public final class Loops {
       for (int start = from; start < to; start += BLOCK) {
         int length = Math.min(BLOCK, to - start);
         for (int k = 0; k < operands.length; k++) if (operands[k].read()) buffers[k].get(start, block[k], 0, length);
-        body.run(block, length);
+        double result = body.run(block, length);
+        if (perBlock != null) perBlock[start / BLOCK] = result;
         for (int k = 0; k < operands.length; k++) if (operands[k].write()) buffers[k].put(start, block[k], 0, length);
       }
     });

@@ -10,6 +10,13 @@ public interface Optimizer {
   /** One update of every parameter from its current gradient. */
   void step(List<Parameter> parameters);
 
+  /**
+   * The L2 norm of all the gradients that the last {@link #step} read, where the step summed their
+   * squares on its way through them (SGD's one-pass update does); NaN where it did not, and before
+   * the first step.
+   */
+  default double lastGradientNorm() { return Double.NaN; }
+
   /** How many updates this optimizer has made (t in its schedules). */
   long updates();
 

@@ -2,6 +2,7 @@ package org.ganbook.optim;
 
 import java.util.List;
 import org.ganbook.loops.Loops;
+import org.ganbook.loops.SumOfSquares;
 import org.ganbook.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Sgd extends StatefulOptimizer {
   private final Schedule learningRate;
   private final Schedule momentum;
+  private double lastGradientNorm = Double.NaN;
 
   public Sgd(Schedule learningRate, Schedule momentum) {
     this.learningRate = learningRate;
@@ -35,27 +37,33 @@ public final class Sgd extends StatefulOptimizer {
     double lr = learningRate.at(updates);
     double mu = momentum.at(updates);
     requirePositive("learning rate at update " + updates, lr);
+    double squares = 0;
     for (Parameter p : parameters) {
       INDArray v = buffer(p, "velocity");
       if (Loops.available(p.value(), p.gradient(), v)) {
-        fusedStep(p, v, (float) lr, (float) mu);
+        squares += fusedStep(p, v, (float) lr, (float) mu);
         continue;
       }
+      squares = Double.NaN;
       v.muli(mu);
       Nd4j.getBlasWrapper().level1().axpy(v.length(), -lr, p.gradient(), v);
       p.value().addi(v);
     }
+    lastGradientNorm = Math.sqrt(squares);
     updates++;
   }
 
-  /** v <- mu v - lr g; theta <- theta + v, in one pass. */
-  private static void fusedStep(Parameter p, INDArray velocity, float lr, float mu) {
-    Loops.inBlocks((block, length) -> {
+  @Override public double lastGradientNorm() { return lastGradientNorm; }
+
+  /** v <- mu v - lr g; theta <- theta + v, in one pass, which also returns the sum of g's squares. */
+  private static double fusedStep(Parameter p, INDArray velocity, float lr, float mu) {
+    return Loops.sumInBlocks((block, length) -> {
       float[] theta = block[0], g = block[1], v = block[2];
       for (int i = 0; i < length; i++) {
         v[i] = mu * v[i] - lr * g[i];
         theta[i] += v[i];
       }
+      return SumOfSquares.of(g, length);
     }, Loops.inOut(p.value()), Loops.in(p.gradient()), Loops.inOut(velocity));
   }
 }

@@ -113,6 +113,23 @@ class Algorithm1Test {
     assertFalse(java.util.Arrays.equals(a.column("loss_D"), other.column("loss_D")));
   }
 
+  @Test void theHistorysGradientNormsAreTheNetworksWhoeverSumsThem() {
+    for (boolean sgd : new boolean[] {true, false}) {
+      Nd4j.getRandom().setSeed(5);
+      var g = new Sequential("G", new Dense(1, 16, Init.glorot()), new Tanh(), new Dense(16, 1, Init.glorot()));
+      var d = new Sequential("D", new Dense(1, 32, Init.glorot()), new LeakyRelu(0.2), new Dense(32, 1, Init.glorot()));
+      // SGD sums the norms in its update pass; Adam does not, so the trainer sums them itself.
+      var gan = sgd
+          ? new Algorithm1(g, d, P_DATA, P_Z, new Sgd(0.01), new Sgd(0.01), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 5))
+          : new Algorithm1(g, d, P_DATA, P_Z, new Adam(1e-3, 0.5), new Adam(1e-3, 0.5), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 5));
+      var history = gan.train(3);
+      double[] normD = history.column("grad_norm_D"), normG = history.column("grad_norm_G");
+      assertEquals(d.gradientNorm(), normD[2], 1e-5 * normD[2], (sgd ? "SGD" : "Adam") + ": D");
+      assertEquals(g.gradientNorm(), normG[2], 1e-5 * normG[2], (sgd ? "SGD" : "Adam") + ": G");
+      assertTrue(normD[2] > 0 && normG[2] > 0);
+    }
+  }
+
   /** Notebook 02's 1-D GAN, with p_data and p_z given as they are or wrapped in the lambdas it used to need. */
   static Algorithm1 toyGan(Sampler pData, Sampler pZ) {
     Nd4j.getRandom().setSeed(4);

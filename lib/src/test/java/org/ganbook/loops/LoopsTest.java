@@ -53,6 +53,40 @@ class LoopsTest {
     assertTrue(Loops.available(matrix), "and on again after it");
   }
 
+  @Test void sumInBlocksAddsTheBlocksInTheirOrderWhateverThreadRanThem() {
+    int n = 5 * Loops.CHUNK + 7;
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) values[i] = i + 1;
+    INDArray a = Nd4j.createFromArray(values);
+    // Each block returns 1 / (its first element): a sum whose last bits depend on the order.
+    Loops.SummingBlockBody firstInverse = (block, length) -> 1.0 / block[0][0];
+    double inOrder = 0;
+    for (int start = 0; start < n; start += Loops.BLOCK) inOrder += 1.0 / (start + 1);
+    for (int round = 0; round < 50; round++) {
+      assertEquals(inOrder, Loops.sumInBlocks(firstInverse, Loops.in(a)), 0.0, "round " + round);
+    }
+    INDArray doubled = a.dup();
+    double sum = Loops.sumInBlocks((block, length) -> {
+      for (int i = 0; i < length; i++) block[0][i] *= 2;
+      return length;
+    }, Loops.inOut(doubled));
+    assertEquals(n, sum, 0.0, "every element in one block");
+    assertEquals(a.mul(2), doubled, "and the written operand copied back");
+  }
+
+  @Test void sumOfSquaresIsTheDoublePrecisionSum() {
+    var random = new java.util.SplittableRandom(3);
+    for (int length : new int[] {0, 1, 15, 16, 17, 1000, Loops.BLOCK}) {
+      float[] a = new float[length];
+      double expected = 0;
+      for (int i = 0; i < length; i++) {
+        a[i] = (float) random.nextGaussian();
+        expected += (double) a[i] * a[i];
+      }
+      assertEquals(expected, SumOfSquares.of(a, length), 1e-6 * expected, "length " + length);
+    }
+  }
+
   @Test void stackRowsIsVstack() {
     Nd4j.getRandom().setSeed(4);
     INDArray all = Nd4j.rand(DataType.FLOAT, 30, 7);

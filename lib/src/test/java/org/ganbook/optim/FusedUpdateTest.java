@@ -64,4 +64,20 @@ class FusedUpdateTest {
   @Test void adamInsideTheRoot() { assertSameUpdates(() -> Adam.improvedGan(0.003, 0.5)); }
 
   @Test void sgdWithMomentum() { assertSameUpdates(() -> Sgd.paperMnist(250)); }
+
+  @Test void sgdsPassSumsTheGradientNormThatItRead() {
+    List<Parameter> ps = parameters(9);
+    for (Parameter p : ps) p.gradient().assign(Nd4j.randn(DataType.FLOAT, p.value().shape()));
+    double expected = Math.sqrt(ps.stream().mapToDouble(p -> p.gradient().castTo(DataType.DOUBLE).norm2Number().doubleValue()).map(x -> x * x).sum());
+    var sgd = Sgd.paperMnist(250);
+    assertTrue(Double.isNaN(sgd.lastGradientNorm()), "no step yet");
+    sgd.step(ps);
+    assertEquals(expected, sgd.lastGradientNorm(), 1e-6 * expected);
+    var ndSgd = Sgd.paperMnist(250);
+    Loops.ndOnly(() -> {
+      ndSgd.step(ps);
+      return null;
+    });
+    assertTrue(Double.isNaN(ndSgd.lastGradientNorm()), "ND4J's ops sum nothing: the trainer sums the norm itself");
+  }
 }
