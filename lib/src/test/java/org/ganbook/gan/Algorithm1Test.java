@@ -19,6 +19,7 @@ import org.ganbook.nn.LeakyRelu;
 import org.ganbook.nn.Sequential;
 import org.ganbook.nn.Tanh;
 import org.ganbook.optim.Adam;
+import org.ganbook.optim.Optimizer;
 import org.ganbook.optim.Sgd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,14 +120,15 @@ class Algorithm1Test {
       var g = new Sequential("G", new Dense(1, 16, Init.glorot()), new Tanh(), new Dense(16, 1, Init.glorot()));
       var d = new Sequential("D", new Dense(1, 32, Init.glorot()), new LeakyRelu(0.2), new Dense(32, 1, Init.glorot()));
       // SGD sums the norms in its update pass; Adam does not, so the trainer sums them itself.
-      var gan = sgd
-          ? new Algorithm1(g, d, P_DATA, P_Z, new Sgd(0.01), new Sgd(0.01), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 5))
-          : new Algorithm1(g, d, P_DATA, P_Z, new Adam(1e-3, 0.5), new Adam(1e-3, 0.5), new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 5));
-      var history = gan.train(3);
+      Optimizer optimizerD = sgd ? new Sgd(0.01) : new Adam(1e-3, 0.5), optimizerG = sgd ? new Sgd(0.01) : new Adam(1e-3, 0.5);
+      var history = new Algorithm1(g, d, P_DATA, P_Z, optimizerD, optimizerG, new GanConfig(1, 64, GeneratorLoss.NON_SATURATING, 5)).train(3);
       double[] normD = history.column("grad_norm_D"), normG = history.column("grad_norm_G");
-      assertEquals(d.gradientNorm(), normD[2], 1e-5 * normD[2], (sgd ? "SGD" : "Adam") + ": D");
-      assertEquals(g.gradientNorm(), normG[2], 1e-5 * normG[2], (sgd ? "SGD" : "Adam") + ": G");
+      String what = sgd ? "SGD" : "Adam";
+      assertEquals(d.gradientNorm(), normD[2], 1e-5 * normD[2], what + ": D");
+      assertEquals(g.gradientNorm(), normG[2], 1e-5 * normG[2], what + ": G");
       assertTrue(normD[2] > 0 && normG[2] > 0);
+      assertEquals(sgd, optimizerD.lastGradientNorm() == normD[2] && optimizerG.lastGradientNorm() == normG[2],
+          what + ": the history took the optimizers' own sums " + (sgd ? "" : "(Adam has none)"));
     }
   }
 
