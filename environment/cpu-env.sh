@@ -8,7 +8,8 @@
 #   (GOMP_SPINCOUNT) instead of sleeping at once: on the 2-core machines of bench/README.md both
 #   training iterations ran 1.2-1.6x faster than with OpenBLAS.
 # GANBOOK_BLAS=openblas: ND4J's bundled OpenBLAS, as before.
-# Unset, MKL on Intel CPUs (where it was measured) and OpenBLAS on others (AMD's, untested with MKL).
+# Unset, MKL on Intel CPUs and OpenBLAS on others: on an AMD EPYC (Zen 4) MKL was no faster than
+#   OpenBLAS and its iteration times spread more (bench/README.md, December 6, morning).
 #
 # GANBOOK_JAVA_VECTOR: the JVM flag that loads the JDK's Vector API (an incubator module, loaded
 # only when asked for), on which the library draws its normals (org.ganbook.loops.BoxMuller). A JVM
