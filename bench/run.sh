@@ -117,6 +117,29 @@ for key, values in per_round.items():
     else:
         print(f"RESULT {key}_max={max(values):.0f}")
 PY
+# Round by round: ganbook's median over PyTorch's in the process that ran right after it. Slow drift
+# of the machine's speed between rounds (a noisy host's) moves these less than the pooled medians.
+python3 - "$log" "$rounds" >> "$log/pooled.txt" <<'PY'
+import os, statistics, sys
+log, rounds = sys.argv[1], int(sys.argv[2])
+def medians(path):
+    out = {}
+    if os.path.exists(path):
+        for line in open(path).read().splitlines():
+            if line.startswith("SAMPLES "):
+                key, *ms = line.split()[1:]
+                out[key] = statistics.median(map(float, ms))
+    return out
+for name, prefix in (("a1", ""), ("ssl", "ssl_")):
+    ratios = []
+    for r in range(1, rounds + 1):
+        java, torch = medians(f"{log}/java-{name}-{r}.txt"), medians(f"{log}/torch-{name}-{r}.txt")
+        if f"{prefix}nd4j" in java and f"{prefix}torch" in torch:
+            ratios.append(java[f"{prefix}nd4j"] / torch[f"{prefix}torch"])
+    if ratios:
+        print(f"RESULT {prefix}paired_ratios={', '.join(f'{x:.2f}' for x in ratios)}")
+        print(f"RESULT {prefix}paired_median={statistics.median(ratios):.2f}")
+PY
 result() { grep -h "^RESULT $1=" "$log/java.txt" "$log/torch.txt" "$log/pooled.txt" | tail -1 | cut -d= -f2-; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 # The targets (issue 11): ganbook's median time at most 0.8x PyTorch's in the same run (ganbook
@@ -143,6 +166,7 @@ $samediff_row| PyTorch $(result torch_version)$( [ -n "$(result torch_blas)" ] &
 | the iteration's own GEMMs on ND4J, back to back | $(result "${p}shapes_ms") | | | | |
 
 - ganbook time / PyTorch time: **$r_time** (target: at most 0.8, ganbook faster: $(verdict "$r_time" 0.8))
+- round by round, ganbook's median / PyTorch's in the process right after it: $(result "${p}paired_ratios") (median $(result "${p}paired_median"); a second view, which the machine's drift between rounds moves less)
 - ganbook time / GEMM bound: $r_bound (target: at most 2: $(verdict "$r_bound" 2)); PyTorch time / GEMM bound: $(ratio "$torch" "$bound")
 - ganbook p90 / median: $r_p90 (target: at most 1.3: $(verdict "$r_p90" 1.3))
 - ganbook / PyTorch CPU time: $(ratio "$(result "${p}nd4j_cpu_ms_mean")" "$(result "${p}torch_cpu_ms_mean")") (CPU time of all threads, spin-waiting included: a second view, no substitute for a quiet machine)
