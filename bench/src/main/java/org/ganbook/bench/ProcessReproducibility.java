@@ -14,7 +14,6 @@ import org.ganbook.gan.GanConfig;
 import org.ganbook.gan.PaperMnist;
 import org.ganbook.nn.Parameter;
 import org.ganbook.nn.Sequential;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Whether Algorithm 1 computes the same numbers in every process: the paper's MNIST networks,
@@ -66,10 +65,9 @@ public final class ProcessReproducibility {
     }
     for (Sequential network : networks) {
       for (Parameter p : network.parameters()) {
-        INDArray value = p.value();
-        float[] v = value.dup('c').data().asFloat();
+        float[] v = p.value().dup('c').data().asFloat();
         ByteBuffer bytes = ByteBuffer.allocate(4 * v.length);
-        for (float x : v) bytes.putFloat(x);
+        bytes.asFloatBuffer().put(v);
         sha.update(bytes.array());
       }
     }
