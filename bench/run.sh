@@ -163,7 +163,7 @@ table() {
 | ganbook on ND4J (hand-written backprop) | $nd4j | $(result "${p}nd4j_p10") | $(result "${p}nd4j_p90") | $(result "${p}nd4j_cpu_ms_mean") | $(result "${p}nd4j_rss_mb_max") |
 $samediff_row| PyTorch $(result torch_version)$( [ -n "$(result torch_blas)" ] && echo " on $(result torch_blas | cut -d' ' -f1-2)"), 2 threads | $torch | $(result "${p}torch_p10") | $(result "${p}torch_p90") | $(result "${p}torch_cpu_ms_mean") | $(result "${p}torch_rss_mb_max") |
 | GEMM bound: $(result "${p}gemm_gflop") GFLOP in $(result "${p}gemm_count") GEMMs / $(result "${p}gemm_gflops") GFLOP/s | $bound | | | | |
-| the iteration's own GEMMs on ND4J, back to back | $(result "${p}shapes_ms") | | | | |
+| the iteration's own GEMMs (the layers' BLAS calls), back to back | $(result "${p}shapes_ms") | | | | |
 
 - ganbook time / PyTorch time: **$r_time** (target: at most 0.8, ganbook faster: $(verdict "$r_time" 0.8))
 - round by round, ganbook's median / PyTorch's in the process right after it: $(result "${p}paired_ratios") (median $(result "${p}paired_median"); a second view, which the machine's drift between rounds moves less)

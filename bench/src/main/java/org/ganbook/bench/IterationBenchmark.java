@@ -2,6 +2,7 @@ package org.ganbook.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.ganbook.loops.Gemm;
 import org.ganbook.loops.Loops;
 import org.ganbook.gan.Algorithm1;
 import org.ganbook.gan.GanConfig;
@@ -176,12 +177,17 @@ public final class IterationBenchmark {
     INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
     INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
     INDArray c = Nd4j.createUninitialized(DataType.FLOAT, n, n);
-    Stats s = time(3, 10, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0));
+    Stats s = time(3, 10, () -> Gemm.multiply(a, b, c, false, false, 1.0, 0.0));
     double fastest = Arrays.stream(s.samples()).min().orElseThrow();
     return 2.0 * n * n * n / fastest / 1e6;
   }
 
-  /** The iteration's GEMMs alone, on preallocated operands: what the library cannot beat with these kernels. */
+  /**
+   * The iteration's GEMMs alone, on preallocated operands: what the library cannot beat with these
+   * kernels. They go through the layers' own call ({@link Gemm#multiply}, one cblas_sgemm), not
+   * {@code Nd4j.gemm}, whose op layer adds a cost of its own, largest on the transposed products
+   * with OpenBLAS (bench/README.md, December 6, evening).
+   */
   static Stats iterationGemms(GemmCount count) {
     int k = count.gemms().size();
     INDArray[] a = new INDArray[k];
@@ -196,7 +202,7 @@ public final class IterationBenchmark {
     return time(10, 50, () -> {
       for (int i = 0; i < k; i++) {
         var gemm = count.gemms().get(i);
-        Nd4j.gemm(a[i], b[i], c[i], gemm.transA(), gemm.transB(), 1.0, 0.0);
+        Gemm.multiply(a[i], b[i], c[i], gemm.transA(), gemm.transB(), 1.0, 0.0);
       }
     });
   }
