@@ -56,14 +56,24 @@ public final class Profile {
     return x;
   }
 
+  /**
+   * Backward through the layers as {@code Sequential.backward} goes: without an input gradient it
+   * stops at the first layer with parameters, which then skips the product for its own input.
+   */
   INDArray backward(String net, Sequential s, INDArray dy, boolean parameters, boolean input, String phase) {
-    for (int i = s.layers().size() - 1; i >= 0; i--) {
+    int lowest = input ? 0 : parameters ? firstWithParameters(s) : s.layers().size();
+    for (int i = s.layers().size() - 1; i >= lowest; i--) {
       Layer layer = s.layers().get(i);
       INDArray d = dy;
-      boolean in = i > 0 || input;
+      boolean in = i > lowest || input;
       dy = time(phase + " " + net + "." + i + " " + layer.getClass().getSimpleName() + " backward", () -> layer.backward(d, parameters, in));
     }
-    return dy;
+    return input ? dy : null;
+  }
+
+  private static int firstWithParameters(Sequential s) {
+    for (int i = 0; i < s.layers().size(); i++) if (!s.layers().get(i).parameters().isEmpty()) return i;
+    return s.layers().size();
   }
 
   public static void main(String[] args) {
