@@ -57,11 +57,11 @@ public final class Profile {
   }
 
   /**
-   * Backward through the layers as {@code Sequential.backward} goes: without an input gradient it
-   * stops at the first layer with parameters, which then skips the product for its own input.
+   * Backward through the layers as {@code Sequential.backward} goes, down to its lowest layer
+   * ({@link Sequential#lowestBackward}), each layer timed on its own.
    */
   INDArray backward(String net, Sequential s, INDArray dy, boolean parameters, boolean input, String phase) {
-    int lowest = input ? 0 : parameters ? firstWithParameters(s) : s.layers().size();
+    int lowest = s.lowestBackward(parameters, input);
     for (int i = s.layers().size() - 1; i >= lowest; i--) {
       Layer layer = s.layers().get(i);
       INDArray d = dy;
@@ -69,11 +69,6 @@ public final class Profile {
       dy = time(phase + " " + net + "." + i + " " + layer.getClass().getSimpleName() + " backward", () -> layer.backward(d, parameters, in));
     }
     return input ? dy : null;
-  }
-
-  private static int firstWithParameters(Sequential s) {
-    for (int i = 0; i < s.layers().size(); i++) if (!s.layers().get(i).parameters().isEmpty()) return i;
-    return s.layers().size();
   }
 
   public static void main(String[] args) {

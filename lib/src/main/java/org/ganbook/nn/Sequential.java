@@ -46,11 +46,16 @@ public final class Sequential implements Layer {
    * large as its weight gradient's).
    */
   @Override public INDArray backward(INDArray dy, boolean parameterGradients, boolean inputGradient) {
-    int lowest = inputGradient ? 0 : parameterGradients ? firstWithParameters() : layers.size();
+    int lowest = lowestBackward(parameterGradients, inputGradient);
     for (int i = layers.size() - 1; i >= lowest; i--) {
       dy = layers.get(i).backward(dy, parameterGradients, i > lowest || inputGradient);
     }
     return inputGradient ? dy : null;
+  }
+
+  /** The lowest layer that {@link #backward} calls; it is asked for its input gradient only if that is wanted. */
+  public int lowestBackward(boolean parameterGradients, boolean inputGradient) {
+    return inputGradient ? 0 : parameterGradients ? firstWithParameters() : layers.size();
   }
 
   private int firstWithParameters() {
